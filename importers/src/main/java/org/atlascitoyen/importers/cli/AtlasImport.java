@@ -1,0 +1,134 @@
+package org.atlascitoyen.importers.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import org.atlascitoyen.importers.db.DatabaseConfig;
+import org.atlascitoyen.importers.db.Schema;
+import org.atlascitoyen.importers.load.MalformedFileException;
+import org.atlascitoyen.importers.territory.DataDirectory;
+import org.atlascitoyen.importers.territory.SourceManifest;
+import org.atlascitoyen.importers.territory.TerritoryImport;
+import org.atlascitoyen.importers.territory.TerritoryImportException;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * The importers' command line, run by {@code ./atlas import ...}. The database comes from the
+ * environment ({@link DatabaseConfig}); every command applies pending migrations first.
+ */
+public final class AtlasImport {
+
+    static final String USAGE = """
+            Usage: ./atlas import COMMAND [options]
+              territories [--data DIR]   import the reference territories (communes, EPCI, PETR, bassins de vie,
+                                         départements, région, QPV, PNR) from DIR (default: ATLAS_DATA_DIR,
+                                         else ../shared/data next to the project)
+              init [--data DIR]          apply the schema; import the territories when the database has none
+              migrate                    apply the schema (Flyway migrations) only
+            """;
+
+    private final PrintStream out;
+    private final Map<String, String> env;
+
+    AtlasImport(PrintStream out, Map<String, String> env) {
+        this.out = out;
+        this.env = env;
+    }
+
+    public static void main(String[] args) {
+        int status;
+        try {
+            status = new AtlasImport(System.out, System.getenv()).run(List.of(args));
+        } catch (TerritoryImportException | MalformedFileException | IllegalArgumentException | IllegalStateException e) {
+            System.err.println("Error: " + e.getMessage());
+            status = 1;
+        } catch (FlywayException e) {
+            System.err.println("Error: the schema could not be applied: " + e.getMessage());
+            status = 1;
+        } catch (SQLException e) {
+            System.err.println("Error: database: " + e.getMessage());
+            status = 1;
+        } catch (java.io.IOException e) {
+            System.err.println("Error: cannot read " + e.getMessage());
+            status = 1;
+        }
+        System.exit(status);
+    }
+
+    int run(List<String> arguments) throws SQLException, java.io.IOException {
+        Deque<String> args = new ArrayDeque<>(arguments);
+        String command = args.isEmpty() ? "help" : args.pop();
+        switch (command) {
+            case "migrate" -> {
+                noMoreOptions(args);
+                migrate(DatabaseConfig.fromMap(env));
+            }
+            case "territories" -> {
+                Path dataDir = dataOption(args);
+                DatabaseConfig db = DatabaseConfig.fromMap(env);
+                migrate(db);
+                importTerritories(db, dataDir);
+            }
+            case "init" -> {
+                Path dataDir = dataOption(args);
+                DatabaseConfig db = DatabaseConfig.fromMap(env);
+                migrate(db);
+                if (count(db, "SELECT count(*) FROM territory") == 0) {
+                    out.println("The database has no territories yet: importing them.");
+                    importTerritories(db, dataDir);
+                }
+            }
+            case "help", "--help", "-h" -> out.print(USAGE);
+            default -> throw new IllegalArgumentException("unknown command '" + command + "'\n" + USAGE);
+        }
+        return 0;
+    }
+
+    private void migrate(DatabaseConfig db) {
+        MigrateResult result = Schema.migrate(db);
+        if (result.migrationsExecuted > 0) {
+            out.println("Schema migrated to version " + result.targetSchemaVersion
+                    + " (" + result.migrationsExecuted + " migration(s) applied).");
+        }
+    }
+
+    private void importTerritories(DatabaseConfig db, Path dataDir) throws SQLException, java.io.IOException {
+        new TerritoryImport(db, new DataDirectory(dataDir, SourceManifest.load())).run().print(out);
+    }
+
+    private Path dataOption(Deque<String> args) {
+        Path dir = DataDirectory.defaultRoot(env);
+        while (!args.isEmpty()) {
+            String arg = args.pop();
+            if (arg.equals("--data") && !args.isEmpty()) {
+                dir = Path.of(args.pop());
+            } else if (arg.startsWith("--data=")) {
+                dir = Path.of(arg.substring("--data=".length()));
+            } else {
+                throw new IllegalArgumentException("unexpected argument '" + arg + "'\n" + USAGE);
+            }
+        }
+        return dir;
+    }
+
+    private static void noMoreOptions(Deque<String> args) {
+        if (!args.isEmpty()) {
+            throw new IllegalArgumentException("unexpected argument '" + args.peek() + "'\n" + USAGE);
+        }
+    }
+
+    private static long count(DatabaseConfig db, String sql) throws SQLException {
+        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,203 @@
+-- Publishes the staged reference files into the territory tables, inside the import's single
+-- transaction. Settings made by the importer: atlas.region (INSEE region code), and per kind
+-- atlas.source.<kind> (file name) and atlas.vintage.<kind>, the kind spelled with underscores.
+
+-- Geometries parsed once; the ones PostGIS had to repair are remembered for the report.
+CREATE TEMP TABLE shape ON COMMIT DROP AS
+SELECT kind, feature, code, name, communes,
+       raw IS NOT NULL AND NOT ST_IsValid(raw) AS repaired,
+       CASE WHEN raw IS NOT NULL THEN ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Force2D(raw)), 3)) END AS geom
+FROM (SELECT s.*, atlas_try_geojson(s.geojson) AS raw FROM stage_shape s) parsed;
+
+INSERT INTO import_issue (kind, code, reason)
+SELECT kind, coalesce(code, 'feature ' || feature), 'geometry missing, unreadable or not a polygon: skipped'
+FROM shape WHERE geom IS NULL OR ST_IsEmpty(geom);
+
+DELETE FROM shape WHERE geom IS NULL OR ST_IsEmpty(geom);
+
+INSERT INTO import_issue (kind, code, reason)
+SELECT kind, code, 'invalid geometry repaired (ST_MakeValid)' FROM shape WHERE repaired;
+
+-- The current communes of the region.
+CREATE TEMP TABLE region_commune ON COMMIT DROP AS
+SELECT DISTINCT ON (code) code, name, departement, region, postcodes, population
+FROM stage_commune_list
+WHERE type = 'commune-actuelle' AND region = current_setting('atlas.region')
+ORDER BY code;
+
+-- Which current commune each source polygon belongs to: its own code, or, for a former commune
+-- now delegated or associated to a commune nouvelle, the code of its chef-lieu.
+CREATE TEMP TABLE polygon_owner ON COMMIT DROP AS
+SELECT s.code AS polygon_code, s.geom, coalesce(own.code, chef.code) AS commune_code
+FROM shape s
+LEFT JOIN region_commune own ON own.code = s.code
+LEFT JOIN LATERAL (
+  SELECT r.code
+  FROM stage_commune_list d JOIN region_commune r ON r.code = d.chef_lieu
+  WHERE own.code IS NULL AND d.code = s.code AND d.type IN ('commune-deleguee', 'commune-associee')
+  LIMIT 1
+) chef ON true
+WHERE s.kind = 'commune';
+
+INSERT INTO import_issue (kind, code, reason)
+SELECT 'commune', polygon_code, 'polygon whose code is neither a current commune of the region nor delegated to one: not used'
+FROM polygon_owner WHERE commune_code IS NULL;
+
+CREATE TEMP TABLE commune_shape ON COMMIT DROP AS
+SELECT commune_code AS code, array_agg(polygon_code ORDER BY polygon_code) AS sources,
+       ST_Multi(ST_Union(geom)) AS geom
+FROM polygon_owner WHERE commune_code IS NOT NULL
+GROUP BY commune_code;
+
+-- Keys of each commune: EPCI, PETR (through its EPCI), bassin de vie.
+CREATE TEMP TABLE commune_epci ON COMMIT DROP AS
+SELECT DISTINCT ON (m.commune_code) m.commune_code, m.epci_code
+FROM stage_epci_member m JOIN region_commune rc ON rc.code = m.commune_code
+ORDER BY m.commune_code, m.epci_code;
+
+INSERT INTO import_issue (kind, code, reason)
+SELECT 'epci', rc.code, 'commune member of no EPCI in the EPCI list'
+FROM region_commune rc
+WHERE EXISTS (SELECT FROM stage_epci) AND NOT EXISTS (SELECT FROM commune_epci ce WHERE ce.commune_code = rc.code);
+
+CREATE TEMP TABLE petr_epci ON COMMIT DROP AS
+SELECT DISTINCT ON (p.epci_code) p.code AS petr_code, p.name AS petr_name, p.epci_code, p.source, p.line
+FROM stage_petr p
+WHERE EXISTS (SELECT FROM commune_epci ce WHERE ce.epci_code = p.epci_code)
+ORDER BY p.epci_code, p.line;
+
+INSERT INTO import_issue (kind, code, reason)
+SELECT 'petr', p.code || ' / ' || p.epci_code, 'line ' || p.line || ': member EPCI is not an EPCI of the region: not used'
+FROM stage_petr p
+WHERE NOT EXISTS (SELECT FROM commune_epci ce WHERE ce.epci_code = p.epci_code);
+
+INSERT INTO import_issue (kind, code, reason)
+SELECT 'petr', p.code || ' / ' || p.epci_code, 'line ' || p.line || ': EPCI already member of PETR ' || pe.petr_code || ': not used'
+FROM stage_petr p JOIN petr_epci pe ON pe.epci_code = p.epci_code AND pe.line <> p.line;
+
+CREATE TEMP TABLE commune_bassin_vie ON COMMIT DROP AS
+SELECT DISTINCT ON (b.commune_code) b.commune_code, b.code, b.name
+FROM stage_bassin_vie b JOIN region_commune rc ON rc.code = b.commune_code
+ORDER BY b.commune_code, b.line;
+
+INSERT INTO import_issue (kind, code, reason)
+SELECT 'bassin_vie', rc.code, 'commune of the region absent from the bassins de vie table'
+FROM region_commune rc
+WHERE EXISTS (SELECT FROM stage_bassin_vie) AND NOT EXISTS (SELECT FROM commune_bassin_vie b WHERE b.commune_code = rc.code);
+
+CREATE TEMP TABLE new_commune ON COMMIT DROP AS
+SELECT rc.code, rc.name, rc.departement, rc.region, ce.epci_code AS epci, pe.petr_code AS petr,
+       bv.code AS bassin_vie, coalesce(rc.postcodes, '{}') AS postcodes, rc.population,
+       cs.geom, coalesce(cs.sources, '{}') AS sources
+FROM region_commune rc
+LEFT JOIN commune_shape cs ON cs.code = rc.code
+LEFT JOIN commune_epci ce ON ce.commune_code = rc.code
+LEFT JOIN petr_epci pe ON pe.epci_code = ce.epci_code
+LEFT JOIN commune_bassin_vie bv ON bv.commune_code = rc.code;
+
+INSERT INTO import_issue (kind, code, reason)
+SELECT 'commune', code, 'current commune without any polygon: kept and flagged (has_polygon = false)'
+FROM new_commune WHERE geom IS NULL;
+
+-- Every territory of the new state.
+CREATE TEMP TABLE new_territory (
+  kind text, code text, name text, category text, population bigint, geom geometry, vintage text, source text
+) ON COMMIT DROP;
+
+INSERT INTO new_territory
+SELECT 'commune', code, name, NULL, population, geom,
+       concat_ws(', ', current_setting('atlas.vintage.commune_list'), nullif(current_setting('atlas.vintage.commune_polygons'), '')),
+       concat_ws(', ', current_setting('atlas.source.commune_list'), nullif(current_setting('atlas.source.commune_polygons'), ''))
+FROM new_commune;
+
+INSERT INTO new_territory
+SELECT 'epci', e.code, e.name, e.category, e.population,
+       (SELECT ST_Multi(ST_Union(c.geom)) FROM new_commune c WHERE c.epci = e.code),
+       current_setting('atlas.vintage.epci_list'), current_setting('atlas.source.epci_list')
+FROM stage_epci e
+WHERE EXISTS (SELECT FROM commune_epci ce WHERE ce.epci_code = e.code);
+
+INSERT INTO new_territory
+SELECT 'petr', p.petr_code, min(p.petr_name), NULL,
+       (SELECT sum(c.population) FROM new_commune c WHERE c.petr = p.petr_code),
+       (SELECT ST_Multi(ST_Union(c.geom)) FROM new_commune c WHERE c.petr = p.petr_code),
+       current_setting('atlas.vintage.petr'), current_setting('atlas.source.petr')
+FROM petr_epci p
+GROUP BY p.petr_code;
+
+-- A bassin de vie can cross the regional border: its population counts all its communes.
+INSERT INTO new_territory
+SELECT 'bassin_vie', b.code, min(b.name), NULL,
+       (SELECT sum(l.population) FROM stage_bassin_vie a JOIN stage_commune_list l ON l.code = a.commune_code AND l.type = 'commune-actuelle' WHERE a.code = b.code),
+       (SELECT ST_Multi(ST_Union(c.geom)) FROM new_commune c WHERE c.bassin_vie = b.code),
+       current_setting('atlas.vintage.bassin_vie'), current_setting('atlas.source.bassin_vie')
+FROM commune_bassin_vie b
+GROUP BY b.code;
+
+INSERT INTO new_territory
+SELECT 'departement', d.code, coalesce(l.name, d.code), NULL,
+       (SELECT sum(c.population) FROM new_commune c WHERE c.departement = d.code),
+       coalesce(s.geom, (SELECT ST_Multi(ST_Union(c.geom)) FROM new_commune c WHERE c.departement = d.code)),
+       current_setting('atlas.vintage.commune_list'),
+       concat_ws(', ', nullif(current_setting('atlas.source.departement_list'), ''), CASE WHEN s.geom IS NOT NULL THEN current_setting('atlas.source.departement_polygons') END)
+FROM (SELECT DISTINCT departement AS code FROM new_commune) d
+LEFT JOIN stage_departement l ON l.code = d.code
+LEFT JOIN shape s ON s.kind = 'departement' AND s.code = d.code;
+
+INSERT INTO new_territory
+SELECT 'region', r.code, coalesce(l.name, r.code), NULL,
+       (SELECT sum(c.population) FROM new_commune c),
+       coalesce(s.geom, (SELECT ST_Multi(ST_Union(t.geom)) FROM new_territory t WHERE t.kind = 'departement')),
+       current_setting('atlas.vintage.commune_list'),
+       concat_ws(', ', nullif(current_setting('atlas.source.region_list'), ''), CASE WHEN s.geom IS NOT NULL THEN current_setting('atlas.source.region_polygon') END)
+FROM (SELECT current_setting('atlas.region') AS code) r
+LEFT JOIN stage_region l ON l.code = r.code
+LEFT JOIN shape s ON s.kind = 'region' AND (s.code = r.code OR s.code IS NULL);
+
+INSERT INTO new_territory
+SELECT s.kind, s.code, coalesce(s.name, s.code), NULL, NULL, s.geom,
+       current_setting('atlas.vintage.' || s.kind), current_setting('atlas.source.' || s.kind)
+FROM shape s WHERE s.kind IN ('qpv', 'pnr');
+
+INSERT INTO import_issue (kind, code, reason)
+SELECT z.kind, z.code || ' / ' || z.commune_code, 'commune code is not a current commune of the region: not linked'
+FROM (SELECT kind, code, unnest(communes) AS commune_code FROM shape WHERE kind IN ('qpv', 'pnr')) z
+WHERE NOT EXISTS (SELECT FROM region_commune rc WHERE rc.code = z.commune_code);
+
+-- Replace the published state. Rows are updated in place (not truncated) so that tables keyed to
+-- communes keep their references; readers see the old state until commit.
+DELETE FROM commune_part;
+
+DELETE FROM zone_commune;
+
+DELETE FROM petr_member;
+
+DELETE FROM territory t
+WHERE NOT EXISTS (SELECT FROM new_territory n WHERE n.kind = t.kind AND n.code = t.code);
+
+INSERT INTO territory AS t (kind, code, name, category, population, geom, label_point, vintage, source)
+SELECT kind, code, name, category, population, geom, ST_PointOnSurface(geom), vintage, source FROM new_territory
+ON CONFLICT (kind, code) DO UPDATE
+SET name = excluded.name, category = excluded.category, population = excluded.population, geom = excluded.geom,
+    label_point = excluded.label_point, vintage = excluded.vintage, source = excluded.source;
+
+DELETE FROM commune c WHERE NOT EXISTS (SELECT FROM new_commune n WHERE n.code = c.code);
+
+INSERT INTO commune AS c (code, name, departement, region, epci, petr, bassin_vie, postcodes, population, has_polygon, polygon_sources)
+SELECT code, name, departement, region, epci, petr, bassin_vie, postcodes, population, geom IS NOT NULL, sources
+FROM new_commune
+ON CONFLICT (code) DO UPDATE
+SET name = excluded.name, departement = excluded.departement, region = excluded.region, epci = excluded.epci,
+    petr = excluded.petr, bassin_vie = excluded.bassin_vie, postcodes = excluded.postcodes,
+    population = excluded.population, has_polygon = excluded.has_polygon, polygon_sources = excluded.polygon_sources;
+
+INSERT INTO commune_part (code, geom)
+SELECT code, ST_Subdivide(geom, 64) FROM new_commune WHERE geom IS NOT NULL;
+
+INSERT INTO petr_member (petr_code, epci_code, source)
+SELECT petr_code, epci_code, source FROM petr_epci;
+
+INSERT INTO zone_commune (kind, code, commune_code)
+SELECT DISTINCT z.kind, z.code, z.commune_code
+FROM (SELECT kind, code, unnest(communes) AS commune_code FROM shape WHERE kind IN ('qpv', 'pnr')) z
+JOIN region_commune rc ON rc.code = z.commune_code;
