@@ -51,6 +51,8 @@ CREATE TABLE territory (
   PRIMARY KEY (kind, code)
 );
 CREATE INDEX territory_geom_idx ON territory USING gist (geom);
+-- QPV and PNR do not follow commune borders: a point is located in them by geometry.
+CREATE INDEX territory_zone_geom_idx ON territory USING gist (geom) WHERE kind IN ('qpv', 'pnr');
 CREATE INDEX territory_name_search_trgm_idx ON territory USING gin (name_search gin_trgm_ops);
 
 -- The key table: each current commune and the territory keys derived from it.

@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * SQL kept in {@code .sql} resources, loaded by name ({@code sql/territory/publish.sql}).
+ * SQL kept in {@code .sql} resources, loaded by name ({@code sql/territory-import/publish.sql}).
  * A script holds several statements, each ending with a semicolon at the end of a line.
  */
 public final class SqlResource {

@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * départements, région, QPV, PNR) from the data directory into PostGIS.
  *
  * <p>Everything happens in one transaction: the files are COPYed into temporary staging tables,
- * then {@code sql/territory/publish.sql} builds the new state and replaces the published one.
+ * then {@code sql/territory-import/publish.sql} builds the new state and replaces the published one.
  * Readers see the old state or the new one, never a mix, and a re-run gives the same state.
  * The schema must be migrated first ({@link org.atlascitoyen.importers.db.Schema}).
  */
@@ -58,10 +58,10 @@ public final class TerritoryImport {
             TerritoryImportReport report;
             try {
                 execute(connection, "SELECT pg_advisory_xact_lock(hashtext('atlas.territory-import'))");
-                SqlResource.statements("sql/territory/staging.sql").forEach(sql -> execute(connection, sql));
+                SqlResource.statements("sql/territory-import/staging.sql").forEach(sql -> execute(connection, sql));
                 configure(connection, sources);
                 stage(new TerritoryStaging(connection), sources);
-                SqlResource.statements("sql/territory/publish.sql").forEach(sql -> execute(connection, sql));
+                SqlResource.statements("sql/territory-import/publish.sql").forEach(sql -> execute(connection, sql));
                 report = new TerritoryImportReport(data.root(), data.manifest().region(), sources, missing,
                         loaded(connection), issues(connection), Duration.between(started, Instant.now()));
                 record(connection, started, report);
@@ -116,7 +116,7 @@ public final class TerritoryImport {
     private static List<TerritoryImportReport.KindCount> loaded(Connection connection) throws SQLException {
         List<TerritoryImportReport.KindCount> counts = new ArrayList<>();
         try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery(SqlResource.load("sql/territory/count-by-kind.sql"))) {
+             ResultSet rs = st.executeQuery(SqlResource.load("sql/territory-import/count-by-kind.sql"))) {
             while (rs.next()) {
                 counts.add(new TerritoryImportReport.KindCount(rs.getString(1), rs.getLong(2), rs.getLong(3)));
             }

@@ -18,7 +18,7 @@ import org.atlascitoyen.importers.load.JsonStream;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads each reference file into its staging table (see {@code sql/territory/staging.sql}) with
+ * Reads each reference file into its staging table (see {@code sql/territory-import/staging.sql}) with
  * COPY, reading the files as streams. Each method returns the rows staged.
  */
 final class TerritoryStaging {

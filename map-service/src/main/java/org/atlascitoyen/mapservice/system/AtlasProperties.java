@@ -1,0 +1,22 @@
+package org.atlascitoyen.mapservice.system;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Every limit and default of the API in one place ({@code atlas.*} in application.properties,
+ * each overridable by an environment variable; the README lists them).
+ *
+ * @param searchLimitDefault territories returned by a search when {@code limit} is not given
+ * @param searchLimitMax     the largest {@code limit} a search accepts
+ * @param simplifyMaxMetres  the largest {@code simplify} tolerance accepted for geometries
+ * @param projectedSrid      metric projection of the region, used to simplify in metres
+ *                           (2154, Lambert-93, for metropolitan France)
+ */
+@ConfigurationProperties("atlas")
+public record AtlasProperties(
+        @DefaultValue("20") int searchLimitDefault,
+        @DefaultValue("100") int searchLimitMax,
+        @DefaultValue("10000") int simplifyMaxMetres,
+        @DefaultValue("2154") int projectedSrid) {
+}

@@ -1,0 +1,94 @@
+package org.atlascitoyen.mapservice.territory;
+
+import org.atlascitoyen.mapservice.system.AtlasProperties;
+import org.atlascitoyen.mapservice.system.BadParameterException;
+import org.atlascitoyen.mapservice.system.NotFoundException;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The territory API: which territories contain a point, one territory with its geometry, its
+ * members, and a search by name, code or postcode.
+ */
+@RestController
+@RequestMapping("/api/territories")
+class TerritoryController {
+
+    private static final String GEOJSON = "application/geo+json";
+
+    private final TerritoryRepository territories;
+    private final AtlasProperties limits;
+
+    TerritoryController(TerritoryRepository territories, AtlasProperties limits) {
+        this.territories = territories;
+        this.limits = limits;
+    }
+
+    @GetMapping(value = "/at", produces = MediaType.APPLICATION_JSON_VALUE)
+    TerritoryAt at(@RequestParam double lon, @RequestParam double lat) {
+        requireRange("lon", lon, -180, 180);
+        requireRange("lat", lat, -90, 90);
+        return new TerritoryAt(lon, lat, territories.at(lon, lat));
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    TerritorySearch search(@RequestParam(required = false) String q, @RequestParam(required = false) String kind,
+                           @RequestParam(required = false) Integer limit, @RequestParam(required = false) Integer offset) {
+        TerritoryKind k = kind == null || kind.isBlank() ? null : TerritoryKind.parse(kind, "kind");
+        String query = q == null || q.isBlank() ? null : q.strip();
+        if (query != null && query.length() > 200) {
+            throw new BadParameterException("q", "The query is longer than 200 characters");
+        }
+        int n = limit == null ? limits.searchLimitDefault() : limit;
+        if (n < 1 || n > limits.searchLimitMax()) {
+            throw new BadParameterException("limit", "limit must be between 1 and " + limits.searchLimitMax() + ", got " + n);
+        }
+        int skip = offset == null ? 0 : offset;
+        if (skip < 0) {
+            throw new BadParameterException("offset", "offset must be 0 or more, got " + skip);
+        }
+        return new TerritorySearch(query, k == null ? null : k.key(), n, skip, territories.search(query, k, n, skip));
+    }
+
+    @GetMapping(value = "/{kind}/{code}", produces = {GEOJSON, MediaType.APPLICATION_JSON_VALUE})
+    TerritoryFeature one(@PathVariable String kind, @PathVariable String code,
+                         @RequestParam(defaultValue = "true") boolean geometry,
+                         @RequestParam(defaultValue = "0") int simplify) {
+        TerritoryKind k = TerritoryKind.parse(kind, "kind");
+        if (simplify < 0 || simplify > limits.simplifyMaxMetres()) {
+            throw new BadParameterException("simplify", "simplify is a tolerance in metres between 0 and "
+                    + limits.simplifyMaxMetres() + ", got " + simplify);
+        }
+        return territories.find(k, code, geometry, simplify).orElseThrow(() -> notFound(k, code));
+    }
+
+    @GetMapping(value = "/{kind}/{code}/members", produces = MediaType.APPLICATION_JSON_VALUE)
+    TerritoryMembers members(@PathVariable String kind, @PathVariable String code,
+                             @RequestParam(required = false) String memberKind) {
+        TerritoryKind k = TerritoryKind.parse(kind, "kind");
+        TerritoryKind m = memberKind == null ? k.memberKinds().get(0) : TerritoryKind.parse(memberKind, "memberKind");
+        if (!k.memberKinds().contains(m)) {
+            throw new BadParameterException("memberKind", "A " + k.key() + " has no " + m.key() + " members; expected one of "
+                    + k.memberKinds().stream().map(TerritoryKind::key).toList());
+        }
+        TerritoryFeature territory = territories.find(k, code, false, 0).orElseThrow(() -> notFound(k, code));
+        var members = territories.members(k, code, m);
+        return new TerritoryMembers(new TerritoryRef(k.key(), code, territory.properties().name()), m.key(),
+                members.size(), members);
+    }
+
+    private static void requireRange(String parameter, double value, double min, double max) {
+        if (!(value >= min && value <= max)) {
+            throw new BadParameterException(parameter, parameter + " must be between " + (int) min + " and " + (int) max
+                    + " (WGS84 degrees), got " + value);
+        }
+    }
+
+    private static NotFoundException notFound(TerritoryKind kind, String code) {
+        return new NotFoundException("No " + kind.key() + " with code '" + code + "'");
+    }
+}
