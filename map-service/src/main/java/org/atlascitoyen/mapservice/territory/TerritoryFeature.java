@@ -1,5 +1,6 @@
 package org.atlascitoyen.mapservice.territory;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.util.List;
@@ -19,6 +20,7 @@ public record TerritoryFeature(String id, double[] bbox, Properties properties, 
                 p.population(), parents, memberCounts, p.postcodes(), p.hasGeometry(), p.vintage(), p.source()), geometry);
     }
 
+    @JsonProperty("type")
     public String type() {
         return "Feature";
     }
