@@ -238,6 +238,7 @@ class TerritoryImportIT {
                 UNION ALL SELECT 'commune_part', count(*), md5(string_agg(ST_AsEWKB(geom)::text, ',' ORDER BY code, ST_AsEWKB(geom)::text)) FROM commune_part
                 UNION ALL SELECT 'petr_member', count(*), md5(string_agg(p::text, ',' ORDER BY epci_code)) FROM petr_member p
                 UNION ALL SELECT 'zone_commune', count(*), md5(string_agg(z::text, ',' ORDER BY kind, code, commune_code)) FROM zone_commune z
+                ORDER BY 1
                 """);
     }
 
