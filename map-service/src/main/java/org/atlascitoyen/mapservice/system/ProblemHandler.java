@@ -33,9 +33,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Not found");
-        return problem;
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -47,28 +45,22 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(QueryTimeoutException.class)
     ProblemDetail timeout(QueryTimeoutException e) {
         log.warn("Query cancelled by the statement timeout: {}", e.getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Query too long",
                 "The query took longer than the service allows; narrow it (smaller area, fewer criteria).");
-        problem.setTitle("Query too long");
-        return problem;
     }
 
     @ExceptionHandler(DataAccessResourceFailureException.class)
     ProblemDetail databaseUnavailable(DataAccessResourceFailureException e) {
         log.error("Database unavailable: {}", e.getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
                 "The database is unavailable; see /actuator/health.");
-        problem.setTitle("Database unavailable");
-        return problem;
     }
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("Unexpected error", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "An unexpected error occurred; it has been logged.");
-        problem.setTitle("Internal error");
-        return problem;
     }
 
     @Override
@@ -86,9 +78,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     static ProblemDetail badRequest(String parameter, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setTitle("Bad parameter: " + parameter);
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Bad parameter: " + parameter, detail);
         problem.setProperty("parameter", parameter);
+        return problem;
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
         return problem;
     }
 
