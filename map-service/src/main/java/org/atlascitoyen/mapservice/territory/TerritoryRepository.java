@@ -102,6 +102,9 @@ public class TerritoryRepository {
     }
 
     private List<TerritoryRef> parents(TerritoryKind kind, String code) {
+        if (kind.parentKinds().isEmpty()) {
+            return List.of(); // the region: nothing contains it (and SQL has no empty IN ())
+        }
         return jdbc.sql(PARENTS).param("kind", kind.key()).param("code", code)
                 .param("parentKinds", kind.parentKinds().stream().map(TerritoryKind::key).toList())
                 .query(REF).list();

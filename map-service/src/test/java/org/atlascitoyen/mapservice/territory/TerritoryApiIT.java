@@ -116,6 +116,30 @@ class TerritoryApiIT extends ServiceIT {
     }
 
     @Test
+    void theRegionHasNoParentAndCountsEveryKind() {
+        HttpResponse<String> response = get("/api/territories/region/76?simplify=200");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode p = json(response).path("properties");
+        assertThat(p.path("name").asString()).isEqualTo("Occitanie");
+        assertThat(p.path("parents").isEmpty()).isTrue();
+        assertThat(p.path("memberCounts").path("commune").asInt()).isEqualTo(4446);
+        assertThat(p.path("memberCounts").path("departement").asInt()).isEqualTo(13);
+        assertThat(p.path("memberCounts").path("epci").asInt()).isEqualTo(164);
+    }
+
+    @ParameterizedTest(name = "{0}:{1}")
+    @CsvSource({"commune, 31555", "epci, 243100518", "petr, 200050938", "bassin_vie, 31555", "departement, 31",
+            "region, 76", "qpv, QP065003", "pnr, FR8000014"})
+    void everyKindAnswersAFeature(String kind, String code) {
+        HttpResponse<String> response = get("/api/territories/" + kind + "/" + code + "?simplify=100");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response).path("properties").path("kind").asString()).isEqualTo(kind);
+        assertThat(get("/api/territories/" + kind + "/" + code + "/members").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void geometryCanBeOmittedOrSimplified() {
         JsonNode without = json(get("/api/territories/departement/31?geometry=false"));
         String full = get("/api/territories/departement/31").body();

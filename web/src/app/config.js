@@ -1,0 +1,51 @@
+// Settings of the web map, in one place so that a deployment (or a later settings endpoint) can
+// change them without touching the modules that use them.
+
+/**
+ * Raster base layer. OpenStreetMap's own servers are fine for a low-traffic site (see
+ * https://operations.osmfoundation.org/policies/tiles/); a busy deployment points this at its
+ * own tile server or a commercial provider.
+ */
+export const TILES = {
+  url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+  attribution: '© <a href="https://www.openstreetmap.org/copyright">les contributeurs d’OpenStreetMap</a>',
+  maxZoom: 19,
+};
+
+/** The région the site covers (INSEE code), drawn under everything with its départements. */
+export const REGION = { kind: 'region', code: '76', name: 'Occitanie' };
+
+/**
+ * Initial view when the URL says nothing: the région's bounding box, as [[south, west], [north,
+ * east]]. Hard-coded rather than read from the API so the first frame is right even before (or
+ * without) any answer from the service.
+ */
+export const REGION_BOUNDS = [[42.333, -0.327], [45.047, 4.846]];
+
+/**
+ * Simplification tolerance in metres for each kind of territory drawn on the map: enough detail
+ * at the zoom level the territory is seen at, without shipping kilobytes of invisible vertices.
+ */
+export const SIMPLIFY_METRES = {
+  base: 200, // région and départements of the vector base
+  commune: 10,
+  qpv: 0,
+  epci: 30,
+  petr: 50,
+  bassin_vie: 50,
+  pnr: 50,
+  departement: 100,
+  region: 200,
+};
+
+/** Below this zoom the département names would overlap: they are hidden. */
+export const LABELS_MIN_ZOOM = 7;
+
+/** Search-as-you-type: wait this long after the last key, and for this many characters. */
+export const SEARCH = { debounceMs: 250, minLength: 2, limit: 10 };
+
+/**
+ * Width under which the panel becomes a bottom sheet. Keep in step with the media query in
+ * atlas.css (CSS cannot read a JavaScript constant, nor the reverse without a build step).
+ */
+export const NARROW_SCREEN = '(max-width: 640px)';

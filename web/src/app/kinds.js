@@ -1,0 +1,50 @@
+// Words for the kinds of territory, in French. The API gives a long official label for the
+// territory it describes (kindLabel); lists and links only get the kind key, and need these.
+
+const KINDS = {
+  commune: { label: 'Commune', one: 'commune', many: 'communes', code: 'Code INSEE' },
+  epci: { label: 'EPCI', one: 'EPCI', many: 'EPCI', code: 'SIREN' },
+  petr: { label: 'PETR', one: 'PETR', many: 'PETR', code: 'Code' },
+  bassin_vie: { label: 'Bassin de vie', one: 'bassin de vie', many: 'bassins de vie', code: 'Code' },
+  departement: { label: 'Département', one: 'département', many: 'départements', code: 'Code INSEE' },
+  region: { label: 'Région', one: 'région', many: 'régions', code: 'Code INSEE' },
+  qpv: { label: 'QPV', one: 'QPV', many: 'QPV', code: 'Code' },
+  pnr: { label: 'PNR', one: 'PNR', many: 'PNR', code: 'Code' },
+};
+
+/** Legal forms of an EPCI, as the API's `category` gives them. */
+const EPCI_CATEGORIES = {
+  METRO: 'Métropole',
+  CU: 'Communauté urbaine',
+  CA: 'Communauté d’agglomération',
+  CC: 'Communauté de communes',
+};
+
+// An unknown kind (a newer API than this page) still shows, with its key as label.
+const unknown = (kind) => ({ label: kind, one: kind, many: kind, code: 'Code' });
+
+/** Short label of a kind, for lists: "Commune", "EPCI", "Bassin de vie"... */
+export function kindLabel(kind) {
+  return (KINDS[kind] ?? unknown(kind)).label;
+}
+
+/** "1 commune", "37 communes", "3 QPV". */
+export function countLabel(kind, count) {
+  const words = KINDS[kind] ?? unknown(kind);
+  return `${formatNumber(count)} ${count === 1 ? words.one : words.many}`;
+}
+
+/** What the code of this kind is called: "Code INSEE", "SIREN"... */
+export function codeLabel(kind) {
+  return (KINDS[kind] ?? unknown(kind)).code;
+}
+
+export function epciCategoryLabel(category) {
+  return EPCI_CATEGORIES[category] ?? category;
+}
+
+const numbers = new Intl.NumberFormat('fr-FR');
+
+export function formatNumber(n) {
+  return numbers.format(n);
+}

@@ -1,0 +1,66 @@
+// The Leaflet map: raster tiles, controls in French, and a class on the container saying whether
+// the tiles load, so the vector base (base-layer.js) can turn opaque when they do not.
+
+import { LABELS_MIN_ZOOM, REGION_BOUNDS, TILES } from './config.js';
+
+// Leaflet is loaded by a classic <script>, because the webjar's only ES module build is the
+// unminified one (three times the size); this is the only module that reads the global.
+export const L = window.L;
+
+/** The user asked for less motion: the map jumps instead of gliding. */
+export const REDUCED_MOTION = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+/** Creates the map in `container`, showing the région until the URL or the user says otherwise. */
+export function createMap(container) {
+  const map = L.map(container, {
+    zoomControl: false, // added below, with French titles
+    zoomAnimation: !REDUCED_MOTION,
+    fadeAnimation: !REDUCED_MOTION,
+    minZoom: 5,
+    maxZoom: TILES.maxZoom,
+  });
+  L.control.zoom({ position: 'topleft', zoomInTitle: 'Zoomer', zoomOutTitle: 'Dézoomer' }).addTo(map);
+  L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(map);
+  map.attributionControl.setPrefix('<a href="https://leafletjs.com" title="Bibliothèque de cartes Leaflet">Leaflet</a>');
+
+  addTiles(map, container);
+  trackLabelZoom(map, container);
+  map.fitBounds(REGION_BOUNDS);
+  return map;
+}
+
+/**
+ * Raster tiles, with `tiles-unavailable` on the container while none has loaded and some failed
+ * (offline, blocked by a firewall, tile server down). Leaflet already hides a failed tile; the
+ * class lets the stylesheet make the vector base opaque and show a short notice.
+ */
+function addTiles(map, container) {
+  const tiles = L.tileLayer(TILES.url, {
+    attribution: TILES.attribution,
+    maxZoom: TILES.maxZoom,
+  });
+  let loaded = false;
+  tiles.on('tileload', () => {
+    loaded = true;
+    container.classList.remove('tiles-unavailable');
+  });
+  tiles.on('tileerror', () => {
+    if (!loaded) container.classList.add('tiles-unavailable');
+  });
+  tiles.addTo(map);
+
+  const notice = L.control({ position: 'bottomleft' });
+  notice.onAdd = () => {
+    const el = L.DomUtil.create('div', 'tiles-notice');
+    el.textContent = 'Fond de carte indisponible : seuls les contours sont affichés.';
+    return el;
+  };
+  notice.addTo(map);
+}
+
+/** Toggles `labels-hidden` on the container: département names overlap when zoomed out. */
+function trackLabelZoom(map, container) {
+  const update = () => container.classList.toggle('labels-hidden', map.getZoom() < LABELS_MIN_ZOOM);
+  map.on('zoomend', update);
+  map.whenReady(update);
+}
