@@ -36,12 +36,18 @@ public record DatabaseConfig(String url, String user, String password, String re
                 env.get("ATLAS_DB_READER_USER"), env.get("ATLAS_DB_READER_PASSWORD"));
     }
 
+    /** The database name in the URL. */
+    public String database() {
+        int slash = url.lastIndexOf('/');
+        int query = url.indexOf('?', slash);
+        return url.substring(slash + 1, query < 0 ? url.length() : query);
+    }
+
     /** The same server and roles, another database (tests create one per class). */
     public DatabaseConfig withDatabase(String database) {
         int slash = url.lastIndexOf('/');
-        int query = url.indexOf('?', slash);
-        String rest = query < 0 ? "" : url.substring(query);
-        return new DatabaseConfig(url.substring(0, slash + 1) + database + rest, user, password, readerUser, readerPassword);
+        return new DatabaseConfig(url.substring(0, slash + 1) + database + url.substring(slash + 1 + database().length()),
+                user, password, readerUser, readerPassword);
     }
 
     /** A connection as the owner role, with PostgreSQL's JIT off (it costs PostGIS queries 100-250 ms). */

@@ -28,6 +28,7 @@ class SqlResourceTest {
     void databaseConfigSwapsTheDatabaseKeepingServerAndOptions() {
         var db = new DatabaseConfig("jdbc:postgresql://127.0.0.1:54320/atlas?ssl=false", "atlas", "pw", null, null);
         assertThat(db.withDatabase("atlas_t_1").url()).isEqualTo("jdbc:postgresql://127.0.0.1:54320/atlas_t_1?ssl=false");
+        assertThat(db.withDatabase("atlas_t_1").database()).isEqualTo("atlas_t_1");
         assertThat(db.readerUser()).isEqualTo("atlas");
         assertThat(db.readerPassword()).isEqualTo("pw");
     }

@@ -76,7 +76,7 @@ public final class TestDatabases {
 
     /** Drops a database made by this class. */
     public static void drop(DatabaseConfig db) {
-        String name = databaseName(db);
+        String name = db.database();
         if (!name.startsWith(TEST_PREFIX)) {
             throw new IllegalArgumentException("Not a test database: " + name);
         }
@@ -213,12 +213,5 @@ public final class TestDatabases {
         } catch (SQLException e) {
             throw new IllegalStateException("Test database administration failed (" + sql + "): " + e.getMessage(), e);
         }
-    }
-
-    private static String databaseName(DatabaseConfig db) {
-        String url = db.url();
-        int slash = url.lastIndexOf('/');
-        int query = url.indexOf('?', slash);
-        return url.substring(slash + 1, query < 0 ? url.length() : query);
     }
 }

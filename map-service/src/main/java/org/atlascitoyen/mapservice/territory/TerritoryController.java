@@ -75,10 +75,9 @@ class TerritoryController {
             throw new BadParameterException("memberKind", "A " + k.key() + " has no " + m.key() + " members; expected one of "
                     + k.memberKinds().stream().map(TerritoryKind::key).toList());
         }
-        TerritoryFeature territory = territories.find(k, code, false, 0).orElseThrow(() -> notFound(k, code));
+        TerritoryRef territory = territories.ref(k, code).orElseThrow(() -> notFound(k, code));
         var members = territories.members(k, code, m);
-        return new TerritoryMembers(new TerritoryRef(k.key(), code, territory.properties().name()), m.key(),
-                members.size(), members);
+        return new TerritoryMembers(territory, m.key(), members.size(), members);
     }
 
     private static void requireRange(String parameter, double value, double min, double max) {

@@ -26,9 +26,10 @@ public class TerritoryRepository {
     private static final String MEMBER_COUNTS = SqlResource.load("sql/territory/member-counts.sql");
     private static final String MEMBERS = SqlResource.load("sql/territory/members.sql");
     private static final String MEMBER_COMMUNES = SqlResource.load("sql/territory/member-communes.sql");
-    private static final String COUNT_BY_KIND = SqlResource.load("sql/territory/count-by-kind.sql");
+    private static final String COUNT_BY_KIND = SqlResource.load("sql/territory-import/count-by-kind.sql");
+    private static final String REF = SqlResource.load("sql/territory/ref.sql");
 
-    private static final RowMapper<TerritoryRef> REF = (rs, i) ->
+    private static final RowMapper<TerritoryRef> TERRITORY_REF = (rs, i) ->
             new TerritoryRef(rs.getString("kind"), rs.getString("code"), rs.getString("name"));
 
     private static final RowMapper<TerritoryMatch> MATCH = (rs, i) -> new TerritoryMatch(rs.getString("kind"),
@@ -48,7 +49,7 @@ public class TerritoryRepository {
     }
 
     public List<TerritoryRef> at(double lon, double lat) {
-        return jdbc.sql(AT).param("lon", lon).param("lat", lat).query(REF).list();
+        return jdbc.sql(AT).param("lon", lon).param("lat", lat).query(TERRITORY_REF).list();
     }
 
     public List<TerritoryMatch> search(String q, TerritoryKind kind, int limit, int offset) {
@@ -71,6 +72,11 @@ public class TerritoryRepository {
                 .map(f -> f.withRelations(parents(kind, code), memberCounts(kind, code)));
     }
 
+    /** A territory's kind, code and name, or empty when there is none with this code. */
+    public Optional<TerritoryRef> ref(TerritoryKind kind, String code) {
+        return jdbc.sql(REF).param("kind", kind.key()).param("code", code).query(TERRITORY_REF).optional();
+    }
+
     public List<TerritoryMembers.Member> members(TerritoryKind kind, String code, TerritoryKind memberKind) {
         if (memberKind == TerritoryKind.COMMUNE) {
             return jdbc.sql(MEMBER_COMMUNES).param("kind", kind.key()).param("code", code).query(MEMBER).list();
@@ -82,7 +88,7 @@ public class TerritoryRepository {
     public Map<String, Long> countByKind() {
         Map<String, Long> counts = new LinkedHashMap<>();
         jdbc.sql(COUNT_BY_KIND).query(rs -> {
-            counts.put(rs.getString("kind"), rs.getLong("n"));
+            counts.put(rs.getString("kind"), rs.getLong("total"));
         });
         return counts;
     }
@@ -107,7 +113,7 @@ public class TerritoryRepository {
         }
         return jdbc.sql(PARENTS).param("kind", kind.key()).param("code", code)
                 .param("parentKinds", kind.parentKinds().stream().map(TerritoryKind::key).toList())
-                .query(REF).list();
+                .query(TERRITORY_REF).list();
     }
 
     private Map<String, Integer> memberCounts(TerritoryKind kind, String code) {

@@ -181,9 +181,7 @@ class WebMapIT extends ServiceIT {
     @Test
     void theUrlHashReproducesTheScreen() {
         open("/");
-        browser.findElement(By.id("search-input")).sendKeys("beziers");
-        waitForOptions().get(0).click();
-        waitForPanelTitle("Béziers");
+        chooseFirstResult("beziers", "Béziers");
         new WebDriverWait(browser, TIMEOUT).until(d -> hash().matches("#map=\\d+/[-\\d.]+/[-\\d.]+&territory=commune:34032"));
         String link = browser.getCurrentUrl();
 
@@ -198,9 +196,7 @@ class WebMapIT extends ServiceIT {
     @Test
     void theBackButtonReturnsToThePreviousSelection() {
         open("/");
-        browser.findElement(By.id("search-input")).sendKeys("beziers");
-        waitForOptions().get(0).click();
-        waitForPanelTitle("Béziers");
+        chooseFirstResult("beziers", "Béziers");
         new Actions(browser).moveToElement(browser.findElement(By.id("map"))).click().perform();
         waitForPanelTitle("Ce point est dans :");
 
@@ -217,9 +213,7 @@ class WebMapIT extends ServiceIT {
     void onANarrowScreenThePanelIsABottomSheet() {
         browser.manage().window().setSize(new Dimension(375, 800));
         open("/");
-        browser.findElement(By.id("search-input")).sendKeys("toulouse metropole");
-        waitForOptions().get(0).click();
-        waitForPanelTitle("Toulouse Métropole");
+        chooseFirstResult("toulouse metropole", "Toulouse Métropole");
 
         @SuppressWarnings("unchecked")
         Map<String, Number> layout = (Map<String, Number>) browser.executeScript("""
@@ -237,14 +231,19 @@ class WebMapIT extends ServiceIT {
     @Test
     void theConsoleHasNoErrorsButFailedTileLoads() {
         open("/");
-        browser.findElement(By.id("search-input")).sendKeys("montpelier");
-        waitForOptions().get(0).click();
-        waitForPanelTitle("Montpellier");
+        chooseFirstResult("montpelier", "Montpellier");
         browser.findElement(By.xpath("//*[@id='panel']//button[text()='Hérault']")).click();
         waitForPanelTitle("Hérault");
 
         // The filter must have something to filter, or it could be matching nothing at all.
         assertThat(assertConsoleHasNoErrorsButFailedTiles()).as("failed tile loads seen").isPositive();
+    }
+
+    /** Types a search, clicks the first result and waits for its panel. */
+    private void chooseFirstResult(String query, String panelTitle) {
+        browser.findElement(By.id("search-input")).sendKeys(query);
+        waitForOptions().get(0).click();
+        waitForPanelTitle(panelTitle);
     }
 
     /** Loads a page of the service afresh (a new document, even when only the hash differs). */
