@@ -201,3 +201,19 @@ INSERT INTO zone_commune (kind, code, commune_code)
 SELECT DISTINCT z.kind, z.code, z.commune_code
 FROM (SELECT kind, code, unnest(communes) AS commune_code FROM shape WHERE kind IN ('qpv', 'pnr')) z
 JOIN region_commune rc ON rc.code = z.commune_code;
+
+-- Former communes, delegated or associated to a current one: their names still locate it.
+DELETE FROM commune_alias;
+
+INSERT INTO commune_alias (name_search, name, commune_code)
+SELECT DISTINCT ON (atlas_normalize(d.name), r.code) atlas_normalize(d.name), d.name, r.code
+FROM stage_commune_list d JOIN region_commune r ON r.code = d.chef_lieu
+WHERE d.type IN ('commune-deleguee', 'commune-associee') AND atlas_normalize(d.name) <> atlas_normalize(r.name)
+ORDER BY atlas_normalize(d.name), r.code, d.name;
+
+-- Communes that share a border (duplicates are looked for in the same or a neighbouring commune).
+DELETE FROM commune_neighbour;
+
+INSERT INTO commune_neighbour (code, neighbour)
+SELECT DISTINCT a.code, b.code
+FROM commune_part a JOIN commune_part b ON a.geom && b.geom AND a.code <> b.code AND ST_Intersects(a.geom, b.geom);

@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import org.atlascitoyen.importers.db.DatabaseConfig;
 import org.atlascitoyen.importers.db.Schema;
+import org.atlascitoyen.importers.directory.DirectoryImport;
+import org.atlascitoyen.importers.directory.ImportRequest;
+import org.atlascitoyen.importers.directory.Progress;
+import org.atlascitoyen.importers.directory.RecordKind;
 import org.atlascitoyen.importers.load.MalformedFileException;
 import org.atlascitoyen.importers.territory.DataDirectory;
 import org.atlascitoyen.importers.territory.SourceManifest;
@@ -31,7 +35,16 @@ public final class AtlasImport {
               territories [--data DIR]   import the reference territories (communes, EPCI, PETR, bassins de vie,
                                          départements, région, QPV, PNR) from DIR (default: ATLAS_DATA_DIR,
                                          else ../shared/data next to the project)
-              init [--data DIR]          apply the schema; import the territories when the database has none
+              actors --source NAME --format csv|geojson|gogocarto|rna [--mapping FILE] [options] FILE
+              initiatives --source NAME --format csv|geojson|gogocarto [--mapping FILE] [options] FILE
+                                         import a directory of actors or initiatives; options:
+                                           --keep-out-of-region  keep records outside the region, flagged
+                                           --partial             the file is an extract: do not mark missing records
+                                           --rejects FILE        reject CSV (default: FILE.rejects.csv)
+                                         formats and mapping files: importers/README.md
+              demo [--demo DIR]          import the demo directory (data/demo/demo.json)
+              init [--data DIR]          apply the schema; import the territories when the database has none,
+                                         and the demo directory when it has no actor
               migrate                    apply the schema (Flyway migrations) only
             """;
 
@@ -84,7 +97,31 @@ public final class AtlasImport {
                 if (count(db, "SELECT count(*) FROM territory") == 0) {
                     out.println("The database has no territories yet: importing them.");
                     importTerritories(db, dataDir);
+                } else if (count(db, "SELECT count(*) FROM commune_alias") == 0) {
+                    out.println("The territories predate former-commune names and neighbours: importing them again.");
+                    importTerritories(db, dataDir);
                 }
+                if (count(db, "SELECT count(*) FROM actor") == 0 && count(db, "SELECT count(*) FROM import_run") == 0) {
+                    out.println("The directory is empty: importing the demo data.");
+                    importDemo(db, DemoData.defaultDirectory(env));
+                }
+            }
+            case "actors", "initiatives" -> {
+                DatabaseConfig db = DatabaseConfig.fromMap(env);
+                ImportRequest request = DirectoryOptions.parse(command.equals("actors") ? RecordKind.ACTOR : RecordKind.INITIATIVE, args);
+                migrate(db);
+                directoryImport(db).run(request).print(out);
+            }
+            case "demo" -> {
+                Path dir = DemoData.defaultDirectory(env);
+                if (!args.isEmpty() && args.peek().equals("--demo") && args.size() == 2) {
+                    args.pop();
+                    dir = Path.of(args.pop());
+                }
+                noMoreOptions(args);
+                DatabaseConfig db = DatabaseConfig.fromMap(env);
+                migrate(db);
+                importDemo(db, dir);
             }
             case "help", "--help", "-h" -> out.print(USAGE);
             default -> throw new IllegalArgumentException("unknown command '" + command + "'\n" + USAGE);
@@ -102,6 +139,17 @@ public final class AtlasImport {
 
     private void importTerritories(DatabaseConfig db, Path dataDir) throws SQLException, java.io.IOException {
         new TerritoryImport(db, new DataDirectory(dataDir, SourceManifest.load())).run().print(out);
+    }
+
+    private DirectoryImport directoryImport(DatabaseConfig db) {
+        return new DirectoryImport(db, Progress.Factory.to(System.err, System.console() != null));
+    }
+
+    private void importDemo(DatabaseConfig db, Path dir) throws SQLException, java.io.IOException {
+        DirectoryImport importer = directoryImport(db);
+        for (ImportRequest request : DemoData.load(dir)) {
+            importer.run(request).print(out);
+        }
     }
 
     private Path dataOption(Deque<String> args) {

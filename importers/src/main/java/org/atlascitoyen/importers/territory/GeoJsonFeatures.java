@@ -41,8 +41,15 @@ public final class GeoJsonFeatures {
 
     /** Reads every feature of the file in order; returns how many there were. */
     public static int read(Path file, JsonStream.Handler<Feature> consumer) throws IOException, SQLException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(file, in, consumer);
+        }
+    }
+
+    /** Reads every feature from a stream of the file (named in messages); returns how many there were. */
+    public static int read(Path file, InputStream in, JsonStream.Handler<Feature> consumer) throws IOException, SQLException {
         JsonMapper mapper = JsonStream.MAPPER;
-        try (InputStream in = Files.newInputStream(file); JsonParser parser = mapper.createParser(in)) {
+        try (JsonParser parser = mapper.createParser(in)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new MalformedFileException(file + ": not a GeoJSON object");
             }

@@ -1,0 +1,57 @@
+package org.atlascitoyen.importers.cli;
+
+import java.nio.file.Path;
+import java.util.Deque;
+import org.atlascitoyen.importers.directory.ImportRequest;
+import org.atlascitoyen.importers.directory.RecordKind;
+
+/** The options of {@code ./atlas import actors|initiatives}. */
+final class DirectoryOptions {
+
+    private DirectoryOptions() {
+    }
+
+    static ImportRequest parse(RecordKind kind, Deque<String> args) {
+        String source = null;
+        ImportRequest.Format format = null;
+        Path mapping = null;
+        Path rejects = null;
+        Path file = null;
+        boolean keepOutOfRegion = false;
+        boolean partial = false;
+        while (!args.isEmpty()) {
+            String arg = args.pop();
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            switch (name) {
+                case "--source" -> source = value(arg, args);
+                case "--format" -> format = ImportRequest.Format.parse(value(arg, args));
+                case "--mapping" -> mapping = Path.of(value(arg, args));
+                case "--rejects" -> rejects = Path.of(value(arg, args));
+                case "--keep-out-of-region" -> keepOutOfRegion = true;
+                case "--partial" -> partial = true;
+                default -> {
+                    if (arg.startsWith("--") || file != null) {
+                        throw new IllegalArgumentException("unexpected argument '" + arg + "'\n" + AtlasImport.USAGE);
+                    }
+                    file = Path.of(arg);
+                }
+            }
+        }
+        if (file == null || source == null || format == null) {
+            throw new IllegalArgumentException("import " + kind.plural() + " needs --source NAME, --format FORMAT and a FILE\n"
+                    + AtlasImport.USAGE);
+        }
+        return new ImportRequest(kind, source, format, file, mapping, keepOutOfRegion, partial, rejects);
+    }
+
+    private static String value(String arg, Deque<String> args) {
+        int eq = arg.indexOf('=');
+        if (eq >= 0) {
+            return arg.substring(eq + 1);
+        }
+        if (args.isEmpty()) {
+            throw new IllegalArgumentException(arg + " needs a value\n" + AtlasImport.USAGE);
+        }
+        return args.pop();
+    }
+}

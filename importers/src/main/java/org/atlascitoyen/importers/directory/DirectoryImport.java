@@ -1,0 +1,313 @@
+package org.atlascitoyen.importers.directory;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.atlascitoyen.importers.csv.CsvRowReader;
+import org.atlascitoyen.importers.db.DatabaseConfig;
+import org.atlascitoyen.importers.db.SqlResource;
+import org.atlascitoyen.importers.geojson.GeoJsonRowReader;
+import org.atlascitoyen.importers.gogocarto.GoGoCartoRowReader;
+import org.atlascitoyen.importers.load.CopyRows;
+import org.atlascitoyen.importers.locate.Coordinates;
+import org.atlascitoyen.importers.rna.RnaRowReader;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Imports one directory file (actors or initiatives) into the published tables.
+ *
+ * <p>One transaction per run: rows are read and cleaned in a stream and COPYed into a temporary
+ * staging table, then the SQL of {@code sql/directory-import/} locates them, finds the records
+ * they update or duplicate, and publishes. Until commit nobody sees any of it; a failed or killed
+ * run leaves the published tables as they were. Runs are serialised by an advisory lock. A run
+ * that fails is recorded (status failed, with its error) after the rollback.
+ */
+public final class DirectoryImport {
+
+    private static final String SQL = "sql/directory-import/";
+    private static final int MERGES_LISTED = 50;
+    /** ATLAS_IMPORT_TIMINGS=1 prints each statement's time, for tuning the SQL. */
+    private static final boolean TIMINGS = "1".equals(System.getenv("ATLAS_IMPORT_TIMINGS"));
+
+    private final DatabaseConfig db;
+    private final Progress.Factory progress;
+
+    public DirectoryImport(DatabaseConfig db, Progress.Factory progress) {
+        this.db = db;
+        this.progress = progress;
+    }
+
+    public DirectoryImportReport run(ImportRequest request) throws SQLException, IOException {
+        Instant started = Instant.now();
+        if (!Files.isRegularFile(request.file()) || !Files.isReadable(request.file())) {
+            throw new IllegalArgumentException("cannot read " + request.file() + ": no such readable file");
+        }
+        Mapping mapping = mapping(request);
+        try (Connection connection = db.connect()) {
+            connection.setAutoCommit(false);
+            try {
+                DirectoryImportReport report = run(connection, request, mapping, started);
+                connection.commit();
+                connection.setAutoCommit(true);
+                execute(connection, "ANALYZE " + request.kind().table() + ", " + request.kind().table() + "_provenance");
+                return report;
+            } catch (SQLException | IOException | RuntimeException e) {
+                connection.rollback();
+                recordFailure(connection, request, started, e);
+                throw e;
+            }
+        }
+    }
+
+    private DirectoryImportReport run(Connection connection, ImportRequest request, Mapping mapping, Instant started)
+            throws SQLException, IOException {
+        RecordKind kind = request.kind();
+        execute(connection, "SELECT pg_advisory_xact_lock(hashtext('atlas.directory-import'))");
+        Coordinates coordinates = regionBox(connection);
+        long runId = startRun(connection, request, started);
+        statements("staging.sql", kind).forEach(sql -> execute(connection, sql));
+
+        RowReader reader = reader(request, mapping);
+        Tally tally = new Tally();
+        RecordCleaner cleaner = new RecordCleaner(kind, mapping, Vocabularies.load(connection), coordinates, tally,
+                request.format() == ImportRequest.Format.RNA);
+        Map<String, Long> phases = new LinkedHashMap<>();
+        long phaseStart = System.nanoTime();
+        Progress bar = progress.start(Files.size(request.file()), reader::bytesRead);
+        try (CopyRows copy = new CopyRows(connection, "stage_record", RecordCleaner.COLUMNS)) {
+            reader.read(row -> {
+                cleaner.stage(row, copy);
+                bar.row();
+            });
+        }
+        bar.done();
+        phases.put("read", (System.nanoTime() - phaseStart) / 1_000_000);
+
+        configure(connection, request, runId);
+        for (String script : List.of("locate.sql", "known.sql", "match-" + kind.table() + ".sql", "target.sql",
+                "publish-" + kind.table() + ".sql", "provenance.sql")) {
+            phaseStart = System.nanoTime();
+            for (String sql : statements(script, kind)) {
+                long t = System.nanoTime();
+                execute(connection, sql);
+                if (TIMINGS) {
+                    System.err.printf("%6d ms  %s%n", (System.nanoTime() - t) / 1_000_000, sql.lines().filter(l -> !l.startsWith("--")).findFirst().orElse(""));
+                }
+            }
+            phases.put(script.replace(".sql", "").replace("-" + kind.table(), ""), (System.nanoTime() - phaseStart) / 1_000_000);
+        }
+        DirectoryImportReport report = report(connection, request, reader, tally, runId, started, phases);
+        writeRejects(connection, request, reader.position(), report.rejected());
+        finishRun(connection, report);
+        return report;
+    }
+
+    private static Mapping mapping(ImportRequest request) throws IOException {
+        Mapping file = request.mapping() == null ? null : Mapping.load(request.mapping());
+        return switch (request.format()) {
+            case CSV, GEOJSON -> file;
+            case GOGOCARTO -> file == null ? GoGoCartoRowReader.BUILT_IN : GoGoCartoRowReader.BUILT_IN.with(file);
+            case RNA -> file == null ? RnaRowReader.BUILT_IN : RnaRowReader.BUILT_IN.with(file);
+        };
+    }
+
+    private static RowReader reader(ImportRequest request, Mapping mapping) {
+        return switch (request.format()) {
+            case CSV -> new CsvRowReader(request.file(), mapping);
+            case GEOJSON -> new GeoJsonRowReader(request.file(), mapping);
+            case GOGOCARTO -> new GoGoCartoRowReader(request.file(), mapping);
+            case RNA -> new RnaRowReader(request.file());
+        };
+    }
+
+    /** The region's bounding box, for detecting swapped coordinates. */
+    private static Coordinates regionBox(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) "
+                     + "FROM (SELECT ST_Extent(geom) AS e FROM territory WHERE kind = 'commune') x")) {
+            if (!rs.next() || rs.getObject(1) == null) {
+                throw new IllegalStateException("the database has no communes: import the territories first (./atlas import territories)");
+            }
+            return new Coordinates(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4));
+        }
+    }
+
+    private static long startRun(Connection connection, ImportRequest request, Instant started) throws SQLException {
+        try (PreparedStatement source = connection.prepareStatement(
+                "INSERT INTO source (name, format, first_run, last_run) VALUES (?, ?, ?, ?) "
+                        + "ON CONFLICT (name) DO UPDATE SET format = excluded.format, last_run = excluded.last_run");
+             PreparedStatement run = connection.prepareStatement(
+                     "INSERT INTO import_run (record_kind, source, format, file, started_at, finished_at, status) "
+                             + "VALUES (?, ?, ?, ?, ?, ?, 'succeeded') RETURNING id")) {
+            source.setString(1, request.source());
+            source.setString(2, request.format().key());
+            source.setTimestamp(3, Timestamp.from(started));
+            source.setTimestamp(4, Timestamp.from(started));
+            source.executeUpdate();
+            bindRun(run, request, started);
+            try (ResultSet rs = run.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static void bindRun(PreparedStatement run, ImportRequest request, Instant started) throws SQLException {
+        run.setString(1, request.kind().table());
+        run.setString(2, request.source());
+        run.setString(3, request.format().key());
+        run.setString(4, DirectoryImportReport.name(request.file()));
+        run.setTimestamp(5, Timestamp.from(started));
+        run.setTimestamp(6, Timestamp.from(Instant.now()));
+    }
+
+    private static void configure(Connection connection, ImportRequest request, long runId) throws SQLException {
+        try (PreparedStatement set = connection.prepareStatement("SELECT set_config(?, ?, true)")) {
+            for (Map.Entry<String, String> s : Map.of(
+                    "atlas.import.source", request.source(),
+                    "atlas.import.run", Long.toString(runId),
+                    "atlas.import.keep_out_of_region", Boolean.toString(request.keepOutOfRegion()),
+                    "atlas.import.partial", Boolean.toString(request.partial())).entrySet()) {
+                set.setString(1, s.getKey());
+                set.setString(2, s.getValue());
+                set.execute();
+            }
+        }
+    }
+
+    private DirectoryImportReport report(Connection connection, ImportRequest request, RowReader reader, Tally tally,
+                                         long runId, Instant started, Map<String, Long> phases) throws SQLException {
+        long[] counts = new long[7];
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(SqlResource.load(SQL + "counts.sql"))) {
+            rs.next();
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] = rs.getLong(i + 1);
+            }
+        }
+        Map<String, Long> byReason = new LinkedHashMap<>();
+        query(connection, "SELECT reason, count(*) FROM stage_reject GROUP BY reason ORDER BY count(*) DESC, reason",
+                rs -> byReason.put(rs.getString(1), rs.getLong(2)));
+        query(connection, "SELECT note, line FROM stage_note ORDER BY note, line", rs -> tally.add(rs.getString(1), ""));
+        List<DirectoryImportReport.Merge> merges = new ArrayList<>();
+        query(connection, "SELECT l.line, l.name, m.existing_name, m.id, m.rule, m.score FROM stage_match m "
+                + "JOIN stage_located l ON l.line = m.line ORDER BY l.line LIMIT " + MERGES_LISTED,
+                rs -> merges.add(new DirectoryImportReport.Merge(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getLong(4), rs.getString(5), (Float) rs.getObject(6))));
+        return new DirectoryImportReport(runId, request.kind().plural(), request.source(), request.format().key(),
+                DirectoryImportReport.name(request.file()), counts[0], counts[1], counts[2], counts[3], counts[4],
+                counts[5], counts[6], byReason, List.copyOf(reader.notes()), tally.counts(), merges,
+                Math.max(0, counts[4] - merges.size()),
+                counts[5] > 0 ? DirectoryImportReport.name(request.rejectsFile()) : null, reader.position(),
+                phases, java.time.Duration.between(started, Instant.now()).toMillis());
+    }
+
+    /**
+     * Writes the reject CSV next to the input (through a temporary file, so that a failure leaves
+     * no half file); removes a stale one when this run rejected nothing.
+     */
+    private static void writeRejects(Connection connection, ImportRequest request, String position, long rejected)
+            throws SQLException, IOException {
+        Path target = request.rejectsFile();
+        if (rejected == 0) {
+            Files.deleteIfExists(target);
+            return;
+        }
+        Path partial = target.resolveSibling(target.getFileName() + ".part");
+        try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
+             Statement st = connection.createStatement()) {
+            writer.write('\ufeff'); // a BOM, so that spreadsheet software reads the accents right
+            CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder()
+                    .setHeader(position, "reason", "detail", "name", "address", "postcode", "commune", "commune_code", "latitude", "longitude")
+                    .get());
+            st.setFetchSize(1000);
+            try (ResultSet rs = st.executeQuery("SELECT line, reason, detail, name, address, postcode, commune_name, "
+                    + "commune_code, lat, lon FROM stage_reject ORDER BY line")) {
+                while (rs.next()) {
+                    List<Object> values = new ArrayList<>(10);
+                    for (int i = 1; i <= 10; i++) {
+                        values.add(rs.getObject(i));
+                    }
+                    csv.printRecord(values);
+                }
+            }
+            csv.flush();
+        }
+        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void finishRun(Connection connection, DirectoryImportReport report) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE import_run SET finished_at = now(), read = ?, inserted = ?, updated = ?, unchanged = ?, merged = ?, "
+                        + "rejected = ?, no_longer_seen = ?, reject_file = ?, report = ?::jsonb WHERE id = ?")) {
+            update.setLong(1, report.read());
+            update.setLong(2, report.inserted());
+            update.setLong(3, report.updated());
+            update.setLong(4, report.unchanged());
+            update.setLong(5, report.merged());
+            update.setLong(6, report.rejected());
+            update.setLong(7, report.noLongerSeen());
+            update.setString(8, report.rejectFile());
+            update.setString(9, JsonMapper.shared().writeValueAsString(report));
+            update.setLong(10, report.runId());
+            update.executeUpdate();
+        }
+    }
+
+    /** Records a failed run after its rollback; a database that is gone cannot record it, and that is fine. */
+    private static void recordFailure(Connection connection, ImportRequest request, Instant started, Exception error) {
+        try {
+            connection.setAutoCommit(true);
+            try (PreparedStatement run = connection.prepareStatement(
+                    "INSERT INTO import_run (record_kind, source, format, file, started_at, finished_at, status, error) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, 'failed', ?)")) {
+                bindRun(run, request, started);
+                run.setString(7, String.valueOf(error.getMessage()));
+                run.executeUpdate();
+            }
+        } catch (SQLException ignored) {
+            // the original error is what the caller needs to see
+        }
+    }
+
+    private static List<String> statements(String script, RecordKind kind) {
+        return SqlResource.statements(SQL + script).stream().map(sql -> sql.replace("${record}", kind.table())).toList();
+    }
+
+    @FunctionalInterface
+    private interface RowConsumer {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    private static void query(Connection connection, String sql, RowConsumer consumer) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                consumer.accept(rs);
+            }
+        }
+    }
+
+    private static void execute(Connection connection, String sql) {
+        try (Statement st = connection.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Directory import failed: " + e.getMessage()
+                    + "\n  in statement: " + sql.lines().filter(l -> !l.strip().startsWith("--")).findFirst().orElse(sql), e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.atlascitoyen.importers.directory;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What one directory import did: the figures of the summary, rejects by reason, what was worked
+ * around, and the merges for a coordinator to review. Stored as JSON with its import run.
+ */
+public record DirectoryImportReport(long runId, String kind, String source, String format, String file,
+                                    long read, long inserted, long updated, long unchanged, long merged,
+                                    long rejected, long noLongerSeen, Map<String, Long> rejectsByReason,
+                                    List<String> notes, Map<String, Map<String, Long>> workedAround,
+                                    List<Merge> merges, long mergesNotListed, String rejectFile, String position,
+                                    Map<String, Long> phaseMillis, long millis) {
+
+    /** One record merged into an existing one. */
+    public record Merge(long line, String importedName, String existingName, long existingId, String rule, Float score) {
+    }
+
+    public Duration duration() {
+        return Duration.ofMillis(millis);
+    }
+
+    public void print(PrintStream out) {
+        out.printf(Locale.ROOT, "Imported %s from %s (source '%s', format %s) in %.1f s, run %d.%n",
+                kind, file, source, format, millis / 1000.0, runId);
+        notes.forEach(n -> out.println("  note: " + n));
+        out.printf(Locale.ROOT, "  read %,d  inserted %,d  updated %,d  unchanged %,d  merged %,d  rejected %,d  no longer seen %,d%n",
+                read, inserted, updated, unchanged, merged, rejected, noLongerSeen);
+        if (millis > 0 && read > 0) {
+            StringBuilder phases = new StringBuilder();
+            phaseMillis.forEach((phase, ms) -> phases.append(phases.length() == 0 ? "" : ", ").append(phase).append(' ').append(ms).append(" ms"));
+            out.printf(Locale.ROOT, "  %,d rows/s (%s)%n", Math.round(read * 1000.0 / millis), phases);
+        }
+        if (!rejectsByReason.isEmpty()) {
+            out.println("  rejected by reason:");
+            rejectsByReason.forEach((reason, n) -> out.printf(Locale.ROOT, "    %-28s %,d%n", reason, n));
+            out.println("  every rejected row, with its " + position + " and reason: " + rejectFile);
+        }
+        if (!workedAround.isEmpty()) {
+            out.println("  worked around (rows kept):");
+            workedAround.forEach((what, values) -> {
+                long total = values.values().stream().mapToLong(Long::longValue).sum();
+                out.printf(Locale.ROOT, "    %s: %,d%n", what, total);
+                values.entrySet().stream().filter(e -> !e.getKey().isEmpty()).limit(10)
+                        .forEach(e -> out.printf(Locale.ROOT, "      '%s' x%,d%n", e.getKey(), e.getValue()));
+            });
+        }
+        if (!merges.isEmpty()) {
+            out.println("  merged into existing records (review them; all are in table record_merge, run " + runId + "):");
+            merges.forEach(m -> out.printf(Locale.ROOT, "    %s %d '%s' -> #%d '%s' (%s%s)%n", position, m.line(), m.importedName(),
+                    m.existingId(), m.existingName(), m.rule(), m.score() == null || m.score() >= 1 ? "" : String.format(Locale.ROOT, " %.2f", m.score())));
+            if (mergesNotListed > 0) {
+                out.printf(Locale.ROOT, "    ... and %,d more%n", mergesNotListed);
+            }
+        }
+    }
+
+    /** For callers that only have a path. */
+    static String name(Path path) {
+        return path.toAbsolutePath().normalize().toString();
+    }
+}

@@ -1,0 +1,61 @@
+package org.atlascitoyen.importers.directory;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * One directory import: which file, in which format, from which source, and how.
+ *
+ * @param keepOutOfRegion keep records located outside the region, flagged, instead of rejecting them
+ * @param partial         the file is an extract: records it lacks are not marked as no longer seen
+ * @param rejects         where to write the reject CSV (null: next to the input)
+ */
+public record ImportRequest(RecordKind kind, String source, Format format, Path file, Path mapping,
+                            boolean keepOutOfRegion, boolean partial, Path rejects) {
+
+    /** The formats a directory can come in. */
+    public enum Format {
+        CSV, GEOJSON, GOGOCARTO, RNA;
+
+        public static Format parse(String name) {
+            try {
+                return valueOf(name.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown format '" + name + "': expected csv, geojson, gogocarto or rna");
+            }
+        }
+
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private static final Pattern SOURCE_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
+
+    public ImportRequest {
+        if (source == null || !SOURCE_NAME.matcher(source).matches()) {
+            throw new IllegalArgumentException("source name '" + source
+                    + "': use 1 to 100 lower-case letters, digits, '.', '_' or '-' (e.g. reseau-tiers-lieux)");
+        }
+        if ((format == Format.CSV || format == Format.GEOJSON) && mapping == null) {
+            throw new IllegalArgumentException("format " + format.key() + " needs --mapping FILE (see importers/README.md)");
+        }
+        if (format == Format.RNA && kind != RecordKind.ACTOR) {
+            throw new IllegalArgumentException("the RNA lists associations: import it as actors");
+        }
+    }
+
+    public static ImportRequest of(RecordKind kind, String source, Format format, Path file, Path mapping) {
+        return new ImportRequest(kind, source, format, file, mapping, false, false, null);
+    }
+
+    /** The reject file: the one asked for, else INPUT.rejects.csv next to the input. */
+    public Path rejectsFile() {
+        if (rejects != null) {
+            return rejects;
+        }
+        String name = file.getFileName().toString();
+        return file.resolveSibling(name + ".rejects.csv");
+    }
+}

@@ -1,0 +1,166 @@
+package org.atlascitoyen.importers.directory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.atlascitoyen.importers.load.MalformedFileException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Which column of a source holds which {@link Field}, read from a JSON or YAML mapping file (see
+ * importers/README.md). Each field maps to a {@link Rule}: a column, or a constant, with optional
+ * value translations for types, themes and statuses.
+ */
+public final class Mapping {
+
+    /**
+     * How one field is read. {@code column} names the source column (or property); {@code constant}
+     * replaces it for every row; {@code separator} splits multi-valued cells; {@code values}
+     * translates source values to vocabulary codes; {@code defaultValue} applies when the cell is
+     * empty or unknown.
+     */
+    public record Rule(String column, String constant, String separator, Map<String, List<String>> values,
+                       String defaultValue) {
+
+        public static Rule column(String column) {
+            return new Rule(column, null, null, Map.of(), null);
+        }
+
+        /** The vocabulary codes a source value translates to, if the mapping says. */
+        public Optional<List<String>> translate(String value) {
+            List<String> exact = values.get(value);
+            if (exact != null) {
+                return Optional.of(exact);
+            }
+            String key = Names.normalize(value);
+            return values.entrySet().stream()
+                    .filter(e -> Names.normalize(e.getKey()).equals(key))
+                    .map(Map.Entry::getValue).findFirst();
+        }
+    }
+
+    private static final List<String> RULE_KEYS = List.of("column", "value", "separator", "values", "default");
+
+    private final Map<Field, Rule> rules;
+    private final String origin;
+
+    public Mapping(Map<Field, Rule> rules, String origin) {
+        this.rules = rules.isEmpty() ? Map.of() : new EnumMap<>(rules);
+        this.origin = origin;
+    }
+
+    public static Mapping empty(String origin) {
+        return new Mapping(Map.of(), origin);
+    }
+
+    public Optional<Rule> rule(Field field) {
+        return Optional.ofNullable(rules.get(field));
+    }
+
+    public Map<Field, Rule> rules() {
+        return rules;
+    }
+
+    /** Where the mapping came from, for messages. */
+    public String origin() {
+        return origin;
+    }
+
+    /** This mapping with the rules of {@code other} added or replacing its own. */
+    public Mapping with(Mapping other) {
+        Map<Field, Rule> merged = new EnumMap<>(Field.class);
+        merged.putAll(rules);
+        merged.putAll(other.rules);
+        return new Mapping(merged, other.origin);
+    }
+
+    /** Reads a mapping file: YAML when its name ends in .yaml or .yml, JSON otherwise. */
+    public static Mapping load(Path file) throws IOException {
+        String name = file.getFileName().toString().toLowerCase();
+        ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml")
+                ? YAMLMapper.builder().build() : JsonMapper.builder().build();
+        JsonNode root;
+        try {
+            root = mapper.readTree(Files.readString(file));
+        } catch (JacksonException e) {
+            throw new MalformedFileException("mapping " + file + ": cannot be read: " + e.getOriginalMessage(), e);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new MalformedFileException("mapping " + file + ": not UTF-8 text", e);
+        }
+        return parse(root, "mapping " + file);
+    }
+
+    static Mapping parse(JsonNode root, String origin) {
+        if (root == null || !root.isObject()) {
+            throw new MalformedFileException(origin + ": expected an object of field: column");
+        }
+        Map<Field, Rule> rules = new EnumMap<>(Field.class);
+        for (Map.Entry<String, JsonNode> entry : root.properties()) {
+            Field field = Field.byKey(entry.getKey());
+            if (field == null) {
+                throw new MalformedFileException(origin + ": unknown field '" + entry.getKey() + "'; fields are: " + Field.keys());
+            }
+            rules.put(field, rule(entry.getValue(), origin + ", field " + entry.getKey()));
+        }
+        return new Mapping(rules, origin);
+    }
+
+    private static Rule rule(JsonNode node, String where) {
+        if (node.isString()) {
+            return Rule.column(node.asString());
+        }
+        if (!node.isObject()) {
+            throw new MalformedFileException(where + ": expected a column name or an object with 'column'");
+        }
+        for (String key : node.propertyNames()) {
+            if (!RULE_KEYS.contains(key)) {
+                throw new MalformedFileException(where + ": unknown option '" + key + "'; options are: " + String.join(", ", RULE_KEYS));
+            }
+        }
+        String column = text(node, "column", where);
+        String constant = text(node, "value", where);
+        if ((column == null) == (constant == null) && node.get("default") == null) {
+            throw new MalformedFileException(where + ": give either 'column' or 'value'");
+        }
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        JsonNode map = node.path("values");
+        if (!map.isMissingNode()) {
+            if (!map.isObject()) {
+                throw new MalformedFileException(where + ": 'values' must be an object of source value: code");
+            }
+            for (Map.Entry<String, JsonNode> v : map.properties()) {
+                List<String> codes = new ArrayList<>();
+                if (v.getValue().isArray()) {
+                    v.getValue().values().forEach(c -> codes.add(c.asString()));
+                } else if (v.getValue().isNull()) {
+                    // "values: {Autre: null}": a value known to map to nothing
+                } else {
+                    codes.add(v.getValue().asString());
+                }
+                values.put(v.getKey(), List.copyOf(codes));
+            }
+        }
+        return new Rule(column, constant, text(node, "separator", where), values, text(node, "default", where));
+    }
+
+    private static String text(JsonNode node, String key, String where) {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isValueNode()) {
+            throw new MalformedFileException(where + ": '" + key + "' must be a text");
+        }
+        return value.asString();
+    }
+}

@@ -1,0 +1,8 @@
+-- The figures of the run, read before commit for the report.
+SELECT (SELECT count(*) FROM stage_record) AS read,
+       (SELECT count(*) FROM stage_new) AS inserted,
+       (SELECT count(*) FROM stage_known WHERE changed) AS updated,
+       (SELECT count(*) FROM stage_known WHERE NOT changed) AS unchanged,
+       (SELECT count(*) FROM stage_match) AS merged,
+       (SELECT count(*) FROM stage_reject) AS rejected,
+       (SELECT count(*) FROM stage_gone) AS no_longer_seen;
