@@ -100,8 +100,12 @@ public final class DirectoryImport {
         phases.put("read", (System.nanoTime() - phaseStart) / 1_000_000);
 
         configure(connection, request, runId);
+        List<String> rebuild = List.of();
         for (String script : List.of("locate.sql", "known.sql", "match-" + kind.table() + ".sql", "target.sql",
                 "publish-" + kind.table() + ".sql", "provenance.sql")) {
+            if (script.startsWith("publish-")) {
+                rebuild = BulkIndexes.dropIfBulk(connection, kind.table());
+            }
             phaseStart = System.nanoTime();
             for (String sql : statements(script, kind)) {
                 long t = System.nanoTime();
@@ -109,6 +113,9 @@ public final class DirectoryImport {
                 if (TIMINGS) {
                     System.err.printf("%6d ms  %s%n", (System.nanoTime() - t) / 1_000_000, sql.lines().filter(l -> !l.startsWith("--")).findFirst().orElse(""));
                 }
+            }
+            if (script.startsWith("publish-") && !rebuild.isEmpty()) {
+                BulkIndexes.create(connection, rebuild);
             }
             phases.put(script.replace(".sql", "").replace("-" + kind.table(), ""), (System.nanoTime() - phaseStart) / 1_000_000);
         }
