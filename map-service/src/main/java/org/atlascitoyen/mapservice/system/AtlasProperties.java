@@ -12,11 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param simplifyMaxMetres  the largest {@code simplify} tolerance accepted for geometries
  * @param projectedSrid      metric projection of the region, used to simplify in metres
  *                           (2154, Lambert-93, for metropolitan France)
+ * @param actorLimitDefault  actors in a page of /api/actors when {@code limit} is not given
+ * @param actorLimitMax      the largest {@code limit} /api/actors accepts
  */
 @ConfigurationProperties("atlas")
 public record AtlasProperties(
         @DefaultValue("20") int searchLimitDefault,
         @DefaultValue("100") int searchLimitMax,
         @DefaultValue("10000") int simplifyMaxMetres,
-        @DefaultValue("2154") int projectedSrid) {
+        @DefaultValue("2154") int projectedSrid,
+        @DefaultValue("100") int actorLimitDefault,
+        @DefaultValue("1000") int actorLimitMax) {
 }
