@@ -224,7 +224,10 @@ public final class RecordCleaner {
         return new ArrayList<>(codes);
     }
 
-    /** A type or a status: the mapping's translation, else the vocabulary, else the default. */
+    /**
+     * A type or a status: the mapping's translation, else the vocabulary, else the default. With a
+     * separator (GoGoCarto categories), the first of the values that translates wins.
+     */
     private String term(SourceRow row, Field field, Vocabulary vocabulary, String fallback) {
         Mapping.Rule rule = mapping.rule(field).orElse(null);
         String fallbackCode = rule != null && rule.defaultValue() != null && vocabulary.isCode(rule.defaultValue())
@@ -233,15 +236,21 @@ public final class RecordCleaner {
         if (value == null) {
             return fallbackCode;
         }
-        Optional<List<String>> mapped = rule == null ? Optional.empty() : rule.translate(value);
-        if (mapped.isPresent() && !mapped.get().isEmpty() && vocabulary.isCode(mapped.get().get(0))) {
-            return mapped.get().get(0);
+        List<String> values = rule != null && rule.separator() != null ? list(row, field) : List.of(value);
+        for (String v : values) {
+            Optional<List<String>> mapped = rule == null ? Optional.empty() : rule.translate(v);
+            if (mapped.isPresent() && !mapped.get().isEmpty() && vocabulary.isCode(mapped.get().get(0))) {
+                return mapped.get().get(0);
+            }
         }
-        Optional<String> found = vocabulary.lookup(value);
-        if (found.isEmpty()) {
-            tally.add("unknown " + field.key() + " (" + fallbackCode + " used)", value);
+        for (String v : values) {
+            Optional<String> found = vocabulary.lookup(v);
+            if (found.isPresent()) {
+                return found.get();
+            }
         }
-        return found.orElse(fallbackCode);
+        tally.add("unknown " + field.key() + " (" + fallbackCode + " used)", value);
+        return fallbackCode;
     }
 
     private void territory(SourceRow row, Cleaned c) throws Rejected {
