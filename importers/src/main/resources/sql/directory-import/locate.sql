@@ -11,19 +11,6 @@ FROM stage_record WHERE reject IS NOT NULL;
 
 CREATE TEMP TABLE stage_note (note text, line bigint) ON COMMIT DROP;
 
--- A second row with the external id of an earlier one is a duplicate: the first is kept.
-CREATE TEMP TABLE stage_duplicate ON COMMIT DROP AS
-SELECT line, first_line
-FROM (SELECT line, min(line) OVER (PARTITION BY external_id) AS first_line FROM stage_record WHERE reject IS NULL) d
-WHERE line <> first_line;
-
-CREATE INDEX ON stage_duplicate (line);
-
-INSERT INTO stage_reject
-SELECT s.line, 'duplicate row', 'same id ''' || s.external_id || ''' as line ' || d.first_line, s.name, s.address,
-       s.postcode, s.commune_name, s.commune_code, s.lat, s.lon
-FROM stage_record s JOIN stage_duplicate d ON d.line = s.line;
-
 -- Every name that designates a commune of the region: its own, and its former communes' names.
 CREATE TEMP TABLE commune_key ON COMMIT DROP AS
 SELECT atlas_normalize(name) AS name_search, code, postcodes FROM commune
@@ -69,7 +56,7 @@ LEFT JOIN LATERAL (
   FROM territory t
   WHERE s.territory_kind IS NOT NULL AND t.kind = s.territory_kind AND t.code = s.territory_code
 ) zone ON true
-WHERE s.reject IS NULL AND NOT EXISTS (SELECT FROM stage_duplicate d WHERE d.line = s.line);
+WHERE s.reject IS NULL;
 
 CREATE TEMP TABLE stage_decided ON COMMIT DROP AS
 SELECT p.line,
@@ -107,6 +94,21 @@ SELECT p.line,
        END AS reject
 FROM stage_place p JOIN stage_record s ON s.line = p.line;
 
+-- A second good row with the external id of an earlier good one is a duplicate: the first is
+-- kept. Decided after locating, so that a rejected first row does not hide a good second one.
+CREATE TEMP TABLE stage_duplicate ON COMMIT DROP AS
+SELECT line, first_line
+FROM (SELECT s.line, min(s.line) OVER (PARTITION BY s.external_id) AS first_line
+      FROM stage_decided d JOIN stage_record s ON s.line = d.line WHERE d.reject IS NULL) x
+WHERE line <> first_line;
+
+CREATE INDEX ON stage_duplicate (line);
+
+INSERT INTO stage_reject
+SELECT s.line, 'duplicate row', 'same id ''' || s.external_id || ''' as line ' || d.first_line, s.name, s.address,
+       s.postcode, s.commune_name, s.commune_code, s.lat, s.lon
+FROM stage_record s JOIN stage_duplicate d ON d.line = s.line;
+
 INSERT INTO stage_reject
 SELECT s.line, d.reject[1], d.reject[2], s.name, s.address, s.postcode, s.commune_name, s.commune_code, s.lat, s.lon
 FROM stage_decided d JOIN stage_record s ON s.line = d.line
@@ -116,11 +118,13 @@ INSERT INTO stage_note (note, line)
 SELECT 'coordinates outside the region: located by the commune named', p.line
 FROM stage_place p JOIN stage_record s ON s.line = p.line
 WHERE s.lon IS NOT NULL AND p.point_commune IS NULL AND s.territory_kind IS NULL
+  AND NOT EXISTS (SELECT FROM stage_duplicate x WHERE x.line = p.line)
   AND coalesce(p.code_commune, p.name_commune, p.postcode_commune) IS NOT NULL;
 
 INSERT INTO stage_note (note, line)
 SELECT 'kept outside the region (flagged)', d.line
-FROM stage_decided d WHERE d.reject IS NULL AND d.commune IS NULL;
+FROM stage_decided d WHERE d.reject IS NULL AND d.commune IS NULL
+  AND NOT EXISTS (SELECT FROM stage_duplicate x WHERE x.line = d.line);
 
 -- The rows to publish, with their point and territory keys.
 CREATE TEMP TABLE stage_located ON COMMIT DROP AS
@@ -135,7 +139,7 @@ JOIN stage_record s ON s.line = d.line
 JOIN stage_place p ON p.line = d.line
 LEFT JOIN commune c ON c.code = d.commune
 LEFT JOIN territory ct ON ct.kind = 'commune' AND ct.code = d.commune AND d.precision = 'commune'
-WHERE d.reject IS NULL;
+WHERE d.reject IS NULL AND NOT EXISTS (SELECT FROM stage_duplicate x WHERE x.line = d.line);
 
 INSERT INTO stage_reject
 SELECT s.line, 'commune without polygon', 'commune ' || s.commune || ' has no polygon in the reference data to place the row on',

@@ -111,7 +111,7 @@ public final class DirectoryImport {
                 long t = System.nanoTime();
                 execute(connection, sql);
                 if (TIMINGS) {
-                    System.err.printf("%6d ms  %s%n", (System.nanoTime() - t) / 1_000_000, sql.lines().filter(l -> !l.startsWith("--")).findFirst().orElse(""));
+                    System.err.printf("%6d ms  %s%n", (System.nanoTime() - t) / 1_000_000, sql.lines().filter(l -> !l.isBlank() && !l.startsWith("--")).findFirst().orElse(""));
                 }
             }
             if (script.startsWith("publish-") && !rebuild.isEmpty()) {
@@ -260,7 +260,7 @@ public final class DirectoryImport {
 
     private static void finishRun(Connection connection, DirectoryImportReport report) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE import_run SET finished_at = now(), read = ?, inserted = ?, updated = ?, unchanged = ?, merged = ?, "
+                "UPDATE import_run SET finished_at = clock_timestamp(), read = ?, inserted = ?, updated = ?, unchanged = ?, merged = ?, "
                         + "rejected = ?, no_longer_seen = ?, reject_file = ?, report = ?::jsonb WHERE id = ?")) {
             update.setLong(1, report.read());
             update.setLong(2, report.inserted());

@@ -1,6 +1,8 @@
 package org.atlascitoyen.importers.directory;
 
 import java.text.Normalizer;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -38,19 +40,47 @@ public final class Names {
     /** Latin letters up to U+017F, the common case: a table gives their plain lower-case form. */
     private static boolean isSimple(String value) {
         for (int i = 0; i < value.length(); i++) {
-            if (value.charAt(i) >= LATIN.length) {
+            char c = value.charAt(i);
+            if (c >= LATIN.length || LATIN[c] == null) {
                 return false;
             }
         }
         return true;
     }
 
-    /** The matching form of each character below U+0180: its letters and digits, else "" (a separator). */
+    /**
+     * What unaccent spells out and NFD does not decompose, as PostgreSQL 15's unaccent.rules has
+     * it for Latin letters, ligatures and a few symbols: each entry is a character followed by its
+     * spelling. NamesIT checks every Latin character against the database.
+     */
+    private static final Map<Character, String> SPELLED = spellings("ÆAE æae ŒOE œoe ßss ẞSS ØO øo ŁL łl ĐD đd "
+            + "©(C) ®(R) ¼1/4 ½1/2 ¾3/4 ÐD ÞTH ðd þth ĦH ħh ıi ĲIJ ĳij ĸq ĿL ŀl ŉ'n ŊN ŋn ŦT ŧt ſs "
+            + "ƀb ƁB ƂB ƃb ƇC ƈc ƉD ƊD ƋD ƌd ƐE ƑF ƒf ƓG ƕhv ƖI ƗI ƘK ƙk ƚl ƝN ƞn ƢOI ƣoi ƤP ƥp ƫt ƬT ƭt ƮT "
+            + "ƲV ƳY ƴy ƵZ ƶz ǄDZ ǅDz ǆdz ǇLJ ǈLj ǉlj ǊNJ ǋNj ǌnj ǤG ǥg ǱDZ ǲDz ǳdz ȡd ȤZ ȥz ȴl ȵn ȶt ȷj ȸdb ȹqp "
+            + "ȺA ȻC ȼc ȽL ȾT ȿs ɀz ɃB ɄU ɆE ɇe ɈJ ɉj ɌR ɍr ɎY ɏy ẚa ẜs ẝs ỺLL ỻll ỼV ỽv ỾY ỿy "
+            + "ﬀff ﬁfi ﬂfl ﬃffi ﬄffl ﬅst ﬆst");
+
+    private static Map<Character, String> spellings(String table) {
+        Map<Character, String> spellings = new HashMap<>();
+        for (String entry : table.split(" ")) {
+            spellings.put(entry.charAt(0), entry.substring(1));
+        }
+        return spellings;
+    }
+
+    /**
+     * The matching form of each character below U+0180: its letters and digits, else "" (a
+     * separator); null for a character spelled with letters and separators ("½" is "1/2"), which
+     * takes the slow path.
+     */
     private static final String[] LATIN = new String[0x180];
 
     static {
         for (char c = 0; c < LATIN.length; c++) {
-            LATIN[c] = slowWords(String.valueOf(c)).replace(" ", "");
+            String spelled = SPELLED.getOrDefault(c, String.valueOf(c));
+            String words = slowWords(String.valueOf(c));
+            boolean mixed = !words.isEmpty() && !spelled.chars().allMatch(Character::isLetterOrDigit);
+            LATIN[c] = mixed ? null : words.replace(" ", "");
         }
     }
 
@@ -78,20 +108,7 @@ public final class Names {
         StringBuilder out = null;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            String replacement = switch (c) {
-                case 'œ' -> "oe";
-                case 'Œ' -> "OE";
-                case 'æ' -> "ae";
-                case 'Æ' -> "AE";
-                case 'ß' -> "ss";
-                case 'ø' -> "o";
-                case 'Ø' -> "O";
-                case 'ł' -> "l";
-                case 'Ł' -> "L";
-                case 'đ' -> "d";
-                case 'Đ' -> "D";
-                default -> null;
-            };
+            String replacement = SPELLED.get(c);
             if (replacement != null && out == null) {
                 out = new StringBuilder(value.length() + 4).append(value, 0, i);
             }

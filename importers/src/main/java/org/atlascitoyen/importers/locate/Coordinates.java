@@ -49,7 +49,7 @@ public final class Coordinates {
         return point(number(latitude), number(longitude), latitude + ", " + longitude);
     }
 
-    /** The point of one "lat,lon" cell ("43.6,1.44", "43,6 ; 1,44", "43,6 1,44"). */
+    /** The point of one "lat,lon" cell ("43.6,1.44", "43,6 ; 1,44", "43,6 1,44", "43.6 1.44"). */
     public Point readPair(String pair) throws Unreadable {
         if (pair == null || pair.isBlank()) {
             return null;
@@ -58,7 +58,7 @@ public final class Coordinates {
         String[] parts;
         if (text.contains(";")) {
             parts = text.split("\\s*;\\s*");
-        } else if (text.contains(".") || text.chars().filter(c -> c == ',').count() == 1) {
+        } else if (text.contains(",") && (text.contains(".") || text.chars().filter(c -> c == ',').count() == 1)) {
             parts = text.split("\\s*,\\s*");
         } else if (text.matches("\\S+\\s+\\S+")) {
             parts = text.split("\\s+");
