@@ -91,6 +91,8 @@ public class CsvRowReader implements RowReader {
             });
             boolean anyRow = false;
             int shortRows = 0;
+            int longRows = 0;
+            long firstLongRow = 0;
             start = parser.getCurrentLineNumber() + 1;
             CSVRecord record;
             while ((record = next(records, start)) != null) {
@@ -102,6 +104,8 @@ public class CsvRowReader implements RowReader {
                 anyRow = true;
                 if (record.size() < header.size()) {
                     shortRows++;
+                } else if (record.size() > header.size() && longRows++ == 0) {
+                    firstLongRow = line;
                 }
                 SourceRow row = new SourceRow(line);
                 CSVRecord current = record;
@@ -117,6 +121,10 @@ public class CsvRowReader implements RowReader {
             }
             if (shortRows > 0) {
                 notes.add(shortRows + " row(s) have fewer cells than the header: the missing cells are empty");
+            }
+            if (longRows > 0) {
+                notes.add(longRows + " row(s) have more cells than the header, the first on line " + firstLongRow
+                        + ": the extra cells are ignored (a delimiter inside an unquoted value?)");
             }
         } finally {
             counting.close();

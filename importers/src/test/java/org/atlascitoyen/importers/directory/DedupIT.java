@@ -1,0 +1,110 @@
+package org.atlascitoyen.importers.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.atlascitoyen.importers.directory.DirectoryTestDatabase.fixture;
+import static org.atlascitoyen.importers.directory.ImportRequest.Format.CSV;
+import static org.atlascitoyen.importers.directory.ImportRequest.Format.GOGOCARTO;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The same actors in two directories, spelled differently: source A is a spreadsheet
+ * (csv/dedup-source-a.csv), source B a GoGoCarto map (gogocarto/dedup-source-b.json) whose
+ * element bN is the actor aN of A. Elements 1 to 5 are merged, each by another rule; 6 and 7 are
+ * other actors and stay apart.
+ */
+class DedupIT {
+
+    private DirectoryTestDatabase db;
+    private DirectoryImportReport a;
+    private DirectoryImportReport b;
+
+    @BeforeEach
+    void importBothSources() throws Exception {
+        db = DirectoryTestDatabase.create();
+        a = db.importActors("annuaire-a", CSV, fixture("csv/dedup-source-a.csv"), fixture("mapping/actors-full.yaml"));
+        b = db.importActors("carte-b", GOGOCARTO, fixture("gogocarto/dedup-source-b.json"), fixture("mapping/gogocarto-dedup.yaml"));
+    }
+
+    @AfterEach
+    void drop() throws Exception {
+        db.close();
+    }
+
+    @Test
+    void eachRuleMergesTheSameActorSpelledDifferently() throws Exception {
+        assertThat(a.inserted()).isEqualTo(7);
+        assertThat(b.read()).isEqualTo(7);
+        assertThat(b.merged()).isEqualTo(5);
+        assertThat(b.inserted()).isEqualTo(2);
+        assertThat(b.merges()).extracting(m -> m.line() + " " + m.importedName() + " -> " + m.existingName() + " (" + m.rule() + ")")
+                .containsExactly(
+                        "1 COLLECTIF VELO-TOULOUSE -> Collectif Vélo Toulouse (name-commune)",
+                        "2 Amis de la Terre 31 -> Les Amis de la Terre Haute-Garonne (website)",
+                        "3 Solidarité Paysans Occitanie -> Association Solidarité Paysans (siren)",
+                        "4 Repair Cafe Colomiers -> Repair Café de Colomiers (similar-name)",
+                        "5 Jardin Partagé des Izards -> Jardin partagé des Izards (name-neighbour)");
+        assertThat(b.merges().get(1).score()).isBetween(0.3f, 0.6f);
+        assertThat(b.merges().get(3).score()).isGreaterThanOrEqualTo(0.6f);
+
+        assertThat(db.count("actor")).isEqualTo(9);
+        assertThat(db.rows("SELECT a.name, string_agg(p.source || ':' || p.external_id || ':' || coalesce(p.match_rule, 'new'), ' ' "
+                + "ORDER BY p.source) FROM actor a JOIN actor_provenance p ON p.actor_id = a.id GROUP BY a.id, a.name ORDER BY a.id"))
+                .containsExactly(
+                        "Collectif Vélo Toulouse | annuaire-a:a1:new carte-b:b1:name-commune",
+                        "Les Amis de la Terre Haute-Garonne | annuaire-a:a2:new carte-b:b2:website",
+                        "Association Solidarité Paysans | annuaire-a:a3:new carte-b:b3:siren",
+                        "Repair Café de Colomiers | annuaire-a:a4:new carte-b:b4:similar-name",
+                        "Jardin partagé des Izards | annuaire-a:a5:new carte-b:b5:name-neighbour",
+                        "Les Petits Débrouillards | annuaire-a:a6:new",
+                        "Ferme pédagogique du Moulin | annuaire-a:a7:new",
+                        "Les Petits Debrouillards | carte-b:b6:new",
+                        "La Ferme du Moulin | carte-b:b7:new");
+        assertThat(db.rows("SELECT run_id, record_kind, source, external_id, line, imported_name, existing_name, rule FROM record_merge "
+                + "ORDER BY line")).containsExactly(
+                b.runId() + " | actor | carte-b | b1 | 1 | COLLECTIF VELO-TOULOUSE | Collectif Vélo Toulouse | name-commune",
+                b.runId() + " | actor | carte-b | b2 | 2 | Amis de la Terre 31 | Les Amis de la Terre Haute-Garonne | website",
+                b.runId() + " | actor | carte-b | b3 | 3 | Solidarité Paysans Occitanie | Association Solidarité Paysans | siren",
+                b.runId() + " | actor | carte-b | b4 | 4 | Repair Cafe Colomiers | Repair Café de Colomiers | similar-name",
+                b.runId() + " | actor | carte-b | b5 | 5 | Jardin Partagé des Izards | Jardin partagé des Izards | name-neighbour");
+    }
+
+    @Test
+    void aMergeAddsThemesAndUpgradesTheLocationToTheAddress() throws Exception {
+        // A knew the collective's commune only; B has its point and another theme.
+        assertThat(db.actor("Collectif Vélo Toulouse")).isEqualTo("Collectif Vélo Toulouse | collectif_habitants | "
+                + "mobilite,participation_citoyenne | address | 31555 | 243100518 | 31 | false | 1.4440 43.6045");
+        // A merge keeps the existing name, type and place when they are as precise.
+        assertThat(db.actor("Association Solidarité Paysans")).isEqualTo("Association Solidarité Paysans | association | alimentation | "
+                + "commune | 34172 | 243400017 | 34 | false | " + db.communePoint("34172"));
+        assertThat(db.value("SELECT website || ' ' || website_host FROM actor WHERE name = 'Les Amis de la Terre Haute-Garonne'"))
+                .isEqualTo("https://www.amisdelaterre31.org/ amisdelaterre31.org");
+    }
+
+    @Test
+    void theSameNameFarAwayOrTheSameSocialNetworkHostIsNotTheSameActor() throws Exception {
+        assertThat(db.rows("SELECT name, commune, website_host FROM actor WHERE name_search IN "
+                + "('les petits debrouillards', 'ferme pedagogique du moulin', 'la ferme du moulin') ORDER BY id")).containsExactly(
+                "Les Petits Débrouillards | 31555 | null",
+                "Ferme pédagogique du Moulin | 31555 | facebook.com",
+                "Les Petits Debrouillards | 34172 | null",
+                "La Ferme du Moulin | 31555 | facebook.com");
+        // With a host of its own the pair would merge: same département, names similar enough.
+        assertThat(db.value("SELECT similarity('ferme pedagogique du moulin', 'la ferme du moulin') BETWEEN 0.3 AND 0.6")).isEqualTo("true");
+    }
+
+    @Test
+    void reImportingTheSecondSourceMergesNothingMore() throws Exception {
+        String actors = String.join("\n", db.rows("SELECT a::text FROM actor a ORDER BY id"));
+
+        DirectoryImportReport again = db.importActors("carte-b", GOGOCARTO, fixture("gogocarto/dedup-source-b.json"),
+                fixture("mapping/gogocarto-dedup.yaml"));
+
+        assertThat(again.unchanged()).isEqualTo(7);
+        assertThat(again.merged() + again.inserted() + again.updated()).isZero();
+        assertThat(String.join("\n", db.rows("SELECT a::text FROM actor a ORDER BY id"))).isEqualTo(actors);
+        assertThat(db.count("record_merge")).isEqualTo(5);
+    }
+}

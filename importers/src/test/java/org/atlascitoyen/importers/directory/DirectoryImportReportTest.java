@@ -1,0 +1,62 @@
+package org.atlascitoyen.importers.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The summary an import prints: every figure, each reject reason, what was worked around, the merges. */
+class DirectoryImportReportTest {
+
+    @Test
+    void printsTheFiguresReasonsWorkaroundsAndMerges() {
+        Map<String, Map<String, Long>> workedAround = new LinkedHashMap<>();
+        workedAround.put("latitude and longitude swapped: fixed", Map.of("", 3L));
+        workedAround.put("unknown theme (left out)", new LinkedHashMap<>(Map.of("Pétanque", 2L)));
+        DirectoryImportReport report = new DirectoryImportReport(7, "actors", "annuaire", "csv", "/data/annuaire.csv",
+                1_200, 1_000, 50, 90, 40, 20, 5, Map.of("duplicate row", 20L), List.of("encoding UTF-8, delimiter ';'"), workedAround,
+                List.of(new DirectoryImportReport.Merge(12, "COLLECTIF VELO", "Collectif Vélo", 3, "name-commune", 1f),
+                        new DirectoryImportReport.Merge(15, "Repair Cafe", "Repair Café de Colomiers", 4, "similar-name", 0.8751f)),
+                38, "/data/annuaire.csv.rejects.csv", "line", Map.of("read", 1_000L), 2_000);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        report.print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("""
+                Imported actors from /data/annuaire.csv (source 'annuaire', format csv) in 2.0 s, run 7.
+                  note: encoding UTF-8, delimiter ';'
+                  read 1,200  inserted 1,000  updated 50  unchanged 90  merged 40  rejected 20  no longer seen 5
+                  600 rows/s (read 1000 ms)
+                  rejected by reason:
+                    duplicate row                20
+                  every rejected row, with its line and reason: /data/annuaire.csv.rejects.csv
+                  worked around (rows kept):
+                    latitude and longitude swapped: fixed: 3
+                    unknown theme (left out): 2
+                      'Pétanque' x2
+                  merged into existing records (review them; all are in table record_merge, run 7):
+                    line 12 'COLLECTIF VELO' -> #3 'Collectif Vélo' (name-commune)
+                    line 15 'Repair Cafe' -> #4 'Repair Café de Colomiers' (similar-name 0.88)
+                    ... and 38 more
+                """);
+    }
+
+    @Test
+    void aTallyKeepsABoundedNumberOfValuesPerKind() {
+        Tally tally = new Tally();
+        for (int i = 0; i < 200; i++) {
+            tally.add("unknown theme (left out)", "theme " + i);
+        }
+        tally.add("unknown theme (left out)", "theme 0");
+        tally.add("unknown type", "x".repeat(200));
+
+        Map<String, Long> themes = tally.counts().get("unknown theme (left out)");
+        assertThat(themes).hasSize(51).containsEntry("theme 0", 2L).containsEntry("(other values)", 150L);
+        assertThat(tally.counts().get("unknown type")).containsOnlyKeys("x".repeat(80) + "…");
+    }
+}

@@ -1,0 +1,143 @@
+package org.atlascitoyen.importers.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.atlascitoyen.importers.directory.DirectoryTestDatabase.fixture;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.atlascitoyen.importers.gogocarto.GoGoCartoRowReader;
+import org.atlascitoyen.importers.load.MalformedFileException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MappingTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsYamlWithColumnsOptionsAndValueTranslations() throws Exception {
+        Mapping mapping = Mapping.load(fixture("mapping/actors-full.yaml"));
+
+        assertThat(mapping.rule(Field.NAME)).contains(Mapping.Rule.column("Nom"));
+        assertThat(mapping.rule(Field.COMMUNE_CODE).map(Mapping.Rule::column)).contains("Code INSEE");
+        Mapping.Rule type = mapping.rule(Field.TYPE).orElseThrow();
+        assertThat(type.column()).isEqualTo("Type");
+        assertThat(type.defaultValue()).isEqualTo("association");
+        Mapping.Rule themes = mapping.rule(Field.THEMES).orElseThrow();
+        assertThat(themes.separator()).isEqualTo(",");
+        assertThat(themes.values()).containsExactly(Map.entry("Vélo", List.of("mobilite")), Map.entry("Divers", List.of()));
+        assertThat(mapping.rule(Field.EMAIL)).isEmpty();
+        assertThat(mapping.origin()).contains("actors-full.yaml");
+    }
+
+    @Test
+    void readsJson() throws Exception {
+        Mapping mapping = Mapping.load(fixture("mapping/actors-located.json"));
+
+        assertThat(mapping.rules()).containsOnlyKeys(Field.NAME, Field.POSTCODE, Field.COMMUNE_NAME, Field.COMMUNE_CODE,
+                Field.LATITUDE, Field.LONGITUDE);
+        assertThat(mapping.rule(Field.POSTCODE)).contains(Mapping.Rule.column("Code postal"));
+    }
+
+    @Test
+    void aValueTranslationMatchesIgnoringCaseAndAccents() throws Exception {
+        Mapping.Rule themes = Mapping.load(fixture("mapping/actors-full.yaml")).rule(Field.THEMES).orElseThrow();
+
+        assertThat(themes.translate("Vélo")).contains(List.of("mobilite"));
+        assertThat(themes.translate("VELO")).contains(List.of("mobilite"));
+        // Mapped to null: a value known to stand for no theme, unlike one the mapping does not know.
+        assertThat(themes.translate("divers")).contains(List.of());
+        assertThat(themes.translate("Pétanque")).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void aConstantReplacesTheColumn() throws Exception {
+        Mapping.Rule type = Mapping.load(fixture("mapping/constant-type.yaml")).rule(Field.TYPE).orElseThrow();
+
+        assertThat(type.constant()).isEqualTo("tiers_lieu");
+        assertThat(type.column()).isNull();
+    }
+
+    @Test
+    void anUnknownFieldIsAnErrorNamingItAndListingTheFields() {
+        Path file = fixture("mapping/unknown-field.yaml");
+
+        assertThatThrownBy(() -> Mapping.load(file))
+                .isInstanceOf(MalformedFileException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("unknown field 'nom'")
+                .hasMessageContaining("fields are: " + Field.keys())
+                .hasMessageContaining("externalId, name, type, themes");
+    }
+
+    @Test
+    void anUnknownOptionIsAnErrorNamingItTheFieldAndTheOptions() {
+        assertThatThrownBy(() -> Mapping.load(fixture("mapping/unknown-option.json")))
+                .isInstanceOf(MalformedFileException.class)
+                .hasMessageContaining("field themes")
+                .hasMessageContaining("unknown option 'separateur'")
+                .hasMessageContaining("options are: column, value, separator, values, default");
+    }
+
+    @Test
+    void aRuleNeedsAColumnOrAValue() throws Exception {
+        Path file = write("both.json", "{\"name\": {\"column\": \"Nom\", \"value\": \"X\"}}");
+        Path none = write("none.yaml", "name: { separator: \",\" }\n");
+
+        assertThatThrownBy(() -> Mapping.load(file)).hasMessageContaining("field name: give either 'column' or 'value'");
+        assertThatThrownBy(() -> Mapping.load(none)).hasMessageContaining("field name: give either 'column' or 'value'");
+    }
+
+    @Test
+    void valuesMustBeAnObjectAndOptionsText() throws Exception {
+        Path list = write("list.yaml", "themes: { column: T, values: [a, b] }\n");
+        Path nested = write("nested.yaml", "themes: { column: { name: T } }\n");
+
+        assertThatThrownBy(() -> Mapping.load(list)).hasMessageContaining("'values' must be an object");
+        assertThatThrownBy(() -> Mapping.load(nested)).hasMessageContaining("'column' must be a text");
+    }
+
+    @Test
+    void aValueMayTranslateToSeveralCodes() throws Exception {
+        Path file = write("several.yaml", "themes: { column: T, values: { \"Jardin partagé\": [alimentation, solidarites] } }\n");
+
+        assertThat(Mapping.load(file).rule(Field.THEMES).orElseThrow().translate("jardin partage"))
+                .contains(List.of("alimentation", "solidarites"));
+    }
+
+    @Test
+    void brokenOrNonObjectFilesAreRefusedWithTheirName() throws Exception {
+        Path broken = write("broken.json", "{\"name\": ");
+        Path array = write("array.json", "[\"Nom\"]");
+        Path latin1 = dir.resolve("latin1.yaml");
+        Files.write(latin1, "name: Intitul\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThatThrownBy(() -> Mapping.load(broken)).isInstanceOf(MalformedFileException.class)
+                .hasMessageContaining(broken.toString()).hasMessageContaining("cannot be read");
+        assertThatThrownBy(() -> Mapping.load(array)).isInstanceOf(MalformedFileException.class)
+                .hasMessageContaining("expected an object of field: column");
+        assertThatThrownBy(() -> Mapping.load(latin1)).isInstanceOf(MalformedFileException.class)
+                .hasMessageContaining("not UTF-8 text");
+    }
+
+    @Test
+    void aMappingFileExtendsTheBuiltInOneFieldByField() throws Exception {
+        Path file = write("categories.yaml", "themes: { column: categories, separator: \"|\", values: { Vélo: mobilite } }\n");
+
+        Mapping merged = GoGoCartoRowReader.BUILT_IN.with(Mapping.load(file));
+
+        assertThat(merged.rule(Field.THEMES).orElseThrow().values()).containsOnlyKeys("Vélo");
+        assertThat(merged.rule(Field.NAME)).contains(Mapping.Rule.column("name"));
+        assertThat(merged.origin()).contains("categories.yaml");
+    }
+
+    private Path write(String name, String text) throws Exception {
+        return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,114 @@
+package org.atlascitoyen.importers.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.atlascitoyen.importers.directory.DirectoryTestDatabase.fixture;
+import static org.atlascitoyen.importers.directory.ImportRequest.Format.CSV;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Importing a source again updates its records in place: csv/reimport-v2.csv is
+ * csv/reimport-v1.csv with r1 changed, r3 removed and r5 added.
+ */
+class ReimportIT {
+
+    private static final Path MAPPING = fixture("mapping/actors-full.yaml");
+    private static final Path V1 = fixture("csv/reimport-v1.csv");
+    private static final Path V2 = fixture("csv/reimport-v2.csv");
+
+    private DirectoryTestDatabase db;
+
+    @BeforeEach
+    void database() {
+        db = DirectoryTestDatabase.create();
+    }
+
+    @AfterEach
+    void drop() throws Exception {
+        db.close();
+    }
+
+    @Test
+    void theSameFileTwiceChangesNoRecord() throws Exception {
+        DirectoryImportReport first = db.importActors("annuaire", CSV, V1, MAPPING);
+        String actors = actors();
+
+        DirectoryImportReport second = db.importActors("annuaire", CSV, V1, MAPPING);
+
+        assertThat(first.inserted()).isEqualTo(4);
+        assertThat(second.read()).isEqualTo(4);
+        assertThat(second.unchanged()).isEqualTo(4);
+        assertThat(second.inserted() + second.updated() + second.merged() + second.noLongerSeen()).isZero();
+        assertThat(actors()).isEqualTo(actors);
+        assertThat(db.rows("SELECT DISTINCT first_run, last_run, seen FROM actor_provenance"))
+                .containsExactly(first.runId() + " | " + second.runId() + " | true");
+        assertThat(db.rows("SELECT id, unchanged FROM import_run ORDER BY id"))
+                .containsExactly(first.runId() + " | 0", second.runId() + " | 4");
+    }
+
+    @Test
+    void aChangedRemovedAndAddedRow() throws Exception {
+        db.importActors("annuaire", CSV, V1, MAPPING);
+        String untouched = String.join("\n", db.rows("SELECT a::text FROM actor a WHERE name IN ('Collectif Zéro Déchet Albi', "
+                + "'Atelier vélo de Rodez', 'Ludothèque de Foix') ORDER BY id"));
+
+        DirectoryImportReport report = db.importActors("annuaire", CSV, V2, MAPPING);
+
+        assertThat(report.read()).isEqualTo(4);
+        assertThat(report.updated()).isEqualTo(1);
+        assertThat(report.inserted()).isEqualTo(1);
+        assertThat(report.unchanged()).isEqualTo(2);
+        assertThat(report.noLongerSeen()).isEqualTo(1);
+        assertThat(db.value("SELECT no_longer_seen FROM import_run WHERE id = ?", report.runId())).isEqualTo("1");
+        assertThat(db.count("actor")).isEqualTo(5);
+        assertThat(db.rows("SELECT p.external_id, p.seen, a.name FROM actor_provenance p JOIN actor a ON a.id = p.actor_id ORDER BY 1"))
+                .containsExactly(
+                        "r1 | true | Maison de quartier Bagatelle",
+                        "r2 | true | Collectif Zéro Déchet Albi",
+                        "r3 | false | Ludothèque de Foix",
+                        "r4 | true | Atelier vélo de Rodez",
+                        "r5 | true | Épicerie solidaire de Mende");
+        assertThat(db.value("SELECT description || ' / ' || array_to_string(themes, ',') FROM actor WHERE name = 'Maison de quartier Bagatelle'"))
+                .isEqualTo("Accueil et ateliers pour tous / solidarites,jeunesse");
+        // The unchanged records and the one no longer seen are not rewritten.
+        assertThat(String.join("\n", db.rows("SELECT a::text FROM actor a WHERE name IN ('Collectif Zéro Déchet Albi', "
+                + "'Atelier vélo de Rodez', 'Ludothèque de Foix') ORDER BY id"))).isEqualTo(untouched);
+    }
+
+    @Test
+    void aRecordSeenAgainIsSeenAgain() throws Exception {
+        db.importActors("annuaire", CSV, V1, MAPPING);
+        db.importActors("annuaire", CSV, V2, MAPPING);
+
+        DirectoryImportReport report = db.importActors("annuaire", CSV, V1, MAPPING);
+
+        assertThat(report.inserted()).isZero();
+        assertThat(report.updated()).isEqualTo(1);
+        assertThat(report.unchanged()).isEqualTo(3);
+        assertThat(report.noLongerSeen()).isEqualTo(1);
+        assertThat(db.rows("SELECT external_id, seen FROM actor_provenance ORDER BY 1"))
+                .containsExactly("r1 | true", "r2 | true", "r3 | true", "r4 | true", "r5 | false");
+        assertThat(db.count("actor")).isEqualTo(5);
+    }
+
+    @Test
+    void aPartialFileMarksNothingAsNoLongerSeen() throws Exception {
+        db.importActors("annuaire", CSV, V1, MAPPING);
+
+        DirectoryImportReport report = db.run(new ImportRequest(RecordKind.ACTOR, "annuaire", CSV, V2, MAPPING, false, true,
+                db.rejectsFor(V2)));
+
+        assertThat(report.updated()).isEqualTo(1);
+        assertThat(report.inserted()).isEqualTo(1);
+        assertThat(report.noLongerSeen()).isZero();
+        assertThat(db.rows("SELECT external_id, seen FROM actor_provenance ORDER BY 1"))
+                .containsExactly("r1 | true", "r2 | true", "r3 | true", "r4 | true", "r5 | true");
+    }
+
+    private String actors() throws Exception {
+        return String.join("\n", db.rows("SELECT a::text FROM actor a ORDER BY id"));
+    }
+}
