@@ -22,6 +22,8 @@ WITH gone AS (
   WHERE p.source = current_setting('atlas.import.source') AND p.seen
     AND p.last_run <> current_setting('atlas.import.run')::bigint
     AND current_setting('atlas.import.partial') <> 'true'
+    -- A file with no usable row is more likely a broken export than a source emptied overnight.
+    AND EXISTS (SELECT FROM stage_located)
   RETURNING p.external_id
 )
 SELECT external_id FROM gone;
