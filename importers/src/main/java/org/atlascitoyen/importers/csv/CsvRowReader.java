@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -23,7 +22,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.atlascitoyen.importers.directory.Field;
 import org.atlascitoyen.importers.directory.Mapping;
 import org.atlascitoyen.importers.directory.Names;
-import org.atlascitoyen.importers.directory.RowReader;
+import org.atlascitoyen.importers.directory.FileRowReader;
 import org.atlascitoyen.importers.directory.SourceRow;
 import org.atlascitoyen.importers.load.CountingInputStream;
 import org.atlascitoyen.importers.load.MalformedFileException;
@@ -35,7 +34,7 @@ import org.atlascitoyen.importers.load.MalformedFileException;
  * in the notes. Each row is reported with the line it starts on, quoted multi-line fields
  * included.
  */
-public class CsvRowReader implements RowReader {
+public class CsvRowReader extends FileRowReader {
 
     /** Extra work on each row with access to every cell by column name (the RNA composes addresses). */
     @FunctionalInterface
@@ -43,12 +42,8 @@ public class CsvRowReader implements RowReader {
         void apply(Function<String, String> cell, SourceRow row);
     }
 
-    private final Path file;
-    private final Mapping mapping;
     private final RowHook hook;
     private final Set<String> hookColumns;
-    private final List<String> notes = new ArrayList<>();
-    private CountingInputStream counting;
 
     public CsvRowReader(Path file, Mapping mapping) {
         this(file, mapping, Set.of(), (cell, row) -> { });
@@ -56,8 +51,7 @@ public class CsvRowReader implements RowReader {
 
     /** @param hookColumns the columns the hook reads, when present (not listed as ignored) */
     public CsvRowReader(Path file, Mapping mapping, Set<String> hookColumns, RowHook hook) {
-        this.file = file;
-        this.mapping = mapping;
+        super(file, mapping);
         this.hookColumns = hookColumns;
         this.hook = hook;
     }
@@ -65,12 +59,12 @@ public class CsvRowReader implements RowReader {
     @Override
     public void read(Handler handler) throws IOException, SQLException {
         CsvSniffer.Dialect dialect = CsvSniffer.sniff(file);
-        notes.add(dialect.describe());
+        note(dialect.describe());
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setDelimiter(dialect.delimiter())
                 .setIgnoreEmptyLines(false)
                 .get();
-        counting = new CountingInputStream(Files.newInputStream(file));
+        CountingInputStream counting = open();
         counting.skipNBytes(dialect.bomLength());
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(counting, dialect.charset()), 1 << 16);
              CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
@@ -117,13 +111,13 @@ public class CsvRowReader implements RowReader {
                 handler.accept(row);
             }
             if (!anyRow) {
-                notes.add("the file has a header and no data row");
+                note("the file has a header and no data row");
             }
             if (shortRows > 0) {
-                notes.add(shortRows + " row(s) have fewer cells than the header: the missing cells are empty");
+                note(shortRows + " row(s) have fewer cells than the header: the missing cells are empty");
             }
             if (longRows > 0) {
-                notes.add(longRows + " row(s) have more cells than the header, the first on line " + firstLongRow
+                note(longRows + " row(s) have more cells than the header, the first on line " + firstLongRow
                         + ": the extra cells are ignored (a delimiter inside an unquoted value?)");
             }
         } finally {
@@ -185,7 +179,7 @@ public class CsvRowReader implements RowReader {
         String[] ignored = columns.entrySet().stream().filter(e -> !used.contains(e.getValue()) && !e.getKey().isEmpty())
                 .sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).toArray(String[]::new);
         if (ignored.length > 0) {
-            notes.add("columns not imported: " + String.join(", ", Arrays.asList(ignored)));
+            note("columns not imported: " + String.join(", ", Arrays.asList(ignored)));
         }
         return fields;
     }
@@ -199,15 +193,5 @@ public class CsvRowReader implements RowReader {
         String key = Names.normalize(name);
         return columns.entrySet().stream().filter(e -> Names.normalize(e.getKey()).equals(key))
                 .map(Map.Entry::getValue).min(Integer::compare).orElse(null);
-    }
-
-    @Override
-    public long bytesRead() {
-        return counting == null ? 0 : counting.count();
-    }
-
-    @Override
-    public List<String> notes() {
-        return notes;
     }
 }

@@ -1,15 +1,12 @@
 package org.atlascitoyen.importers.geojson;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import org.atlascitoyen.importers.directory.Field;
 import org.atlascitoyen.importers.directory.JsonValues;
 import org.atlascitoyen.importers.directory.Mapping;
-import org.atlascitoyen.importers.directory.RowReader;
+import org.atlascitoyen.importers.directory.FileRowReader;
 import org.atlascitoyen.importers.directory.SourceRow;
 import org.atlascitoyen.importers.load.CountingInputStream;
 import org.atlascitoyen.importers.load.JsonStream;
@@ -22,31 +19,22 @@ import tools.jackson.databind.JsonNode;
  * {@code properties}), the geometry gives the coordinates. A feature without geometry is located
  * from its commune properties; a geometry other than a point rejects the feature.
  */
-public final class GeoJsonRowReader implements RowReader {
-
-    private final Path file;
-    private final Mapping mapping;
-    private final List<String> notes = new ArrayList<>();
-    private CountingInputStream counting;
+public final class GeoJsonRowReader extends FileRowReader {
 
     public GeoJsonRowReader(Path file, Mapping mapping) {
-        this.file = file;
-        this.mapping = mapping;
+        super(file, mapping);
     }
 
     @Override
     public void read(Handler handler) throws IOException, SQLException {
-        if (Files.size(file) == 0) {
-            throw new MalformedFileException(file + ": the file is empty");
-        }
+        requireNotEmpty();
         if (mapping.rule(Field.NAME).isEmpty()) {
             throw new MalformedFileException(file + ": the " + mapping.origin() + " names no property for the name (field 'name')");
         }
-        counting = new CountingInputStream(Files.newInputStream(file));
-        try (CountingInputStream in = counting) {
+        try (CountingInputStream in = open()) {
             int count = GeoJsonFeatures.read(file, in, feature -> handler.accept(row(feature)));
             if (count == 0) {
-                notes.add("the file holds no feature");
+                note("the file holds no feature");
             }
         }
     }
@@ -75,15 +63,5 @@ public final class GeoJsonRowReader implements RowReader {
     @Override
     public String position() {
         return "feature";
-    }
-
-    @Override
-    public long bytesRead() {
-        return counting == null ? 0 : counting.count();
-    }
-
-    @Override
-    public List<String> notes() {
-        return notes;
     }
 }

@@ -1,16 +1,13 @@
 package org.atlascitoyen.importers.gogocarto;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.atlascitoyen.importers.directory.Field;
 import org.atlascitoyen.importers.directory.JsonValues;
 import org.atlascitoyen.importers.directory.Mapping;
-import org.atlascitoyen.importers.directory.RowReader;
+import org.atlascitoyen.importers.directory.FileRowReader;
 import org.atlascitoyen.importers.directory.SourceRow;
 import org.atlascitoyen.importers.load.CountingInputStream;
 import org.atlascitoyen.importers.load.JsonStream;
@@ -25,7 +22,7 @@ import tools.jackson.core.JsonToken;
  * is read with the built-in mapping below, which a mapping file may extend or override (typically
  * to map the map's categories to themes and types); mapped columns are dotted paths in the element.
  */
-public final class GoGoCartoRowReader implements RowReader {
+public final class GoGoCartoRowReader extends FileRowReader {
 
     /** Where GoGoCarto elements keep each field. */
     public static final Mapping BUILT_IN = new Mapping(Map.ofEntries(
@@ -43,24 +40,15 @@ public final class GoGoCartoRowReader implements RowReader {
             Map.entry(Field.EMAIL, Mapping.Rule.column("email")),
             Map.entry(Field.PHONE, Mapping.Rule.column("telephone"))), "built-in GoGoCarto mapping");
 
-    private final Path file;
-    private final Mapping mapping;
-    private final List<String> notes = new ArrayList<>();
-    private CountingInputStream counting;
-
     /** @param mapping the built-in mapping, possibly extended by a mapping file */
     public GoGoCartoRowReader(Path file, Mapping mapping) {
-        this.file = file;
-        this.mapping = mapping;
+        super(file, mapping);
     }
 
     @Override
     public void read(Handler handler) throws IOException, SQLException {
-        if (Files.size(file) == 0) {
-            throw new MalformedFileException(file + ": the file is empty");
-        }
-        counting = new CountingInputStream(Files.newInputStream(file));
-        try (CountingInputStream in = counting; JsonParser parser = JsonStream.MAPPER.createParser(in)) {
+        requireNotEmpty();
+        try (CountingInputStream in = open(); JsonParser parser = JsonStream.MAPPER.createParser(in)) {
             JsonToken first = parser.nextToken();
             if (first == JsonToken.START_OBJECT) {
                 if (!seekArray(parser, "data")) {
@@ -79,7 +67,7 @@ public final class GoGoCartoRowReader implements RowReader {
                 throw new MalformedFileException(file + ": element " + (count + 1) + " of the array is not an object");
             }
             if (count == 0) {
-                notes.add("the export holds no element");
+                note("the export holds no element");
             }
         } catch (JacksonException e) {
             throw JsonStream.invalid(file, e);
@@ -102,15 +90,5 @@ public final class GoGoCartoRowReader implements RowReader {
     @Override
     public String position() {
         return "element";
-    }
-
-    @Override
-    public long bytesRead() {
-        return counting == null ? 0 : counting.count();
-    }
-
-    @Override
-    public List<String> notes() {
-        return notes;
     }
 }
