@@ -5,10 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.atlascitoyen.importers.load.MalformedFileException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -27,25 +30,83 @@ public final class Mapping {
      * How one field is read. {@code column} names the source column (or property); {@code constant}
      * replaces it for every row; {@code separator} splits multi-valued cells; {@code values}
      * translates source values to vocabulary codes; {@code defaultValue} applies when the cell is
-     * empty or unknown.
+     * empty or unknown. The normalised form of the translations and the split pattern are made
+     * once here, not for every row.
      */
-    public record Rule(String column, String constant, String separator, Map<String, List<String>> values,
-                       String defaultValue) {
+    public static final class Rule {
+
+        static final Pattern DEFAULT_SEPARATORS = Pattern.compile("\\s*[,;|/]\\s*");
+
+        private final String column;
+        private final String constant;
+        private final String separator;
+        private final Map<String, List<String>> values;
+        private final String defaultValue;
+        private final Map<String, List<String>> byNormalizedValue = new HashMap<>();
+        private final Pattern split;
+
+        public Rule(String column, String constant, String separator, Map<String, List<String>> values, String defaultValue) {
+            this.column = column;
+            this.constant = constant;
+            this.separator = separator;
+            this.values = values;
+            this.defaultValue = defaultValue;
+            values.forEach((value, codes) -> byNormalizedValue.putIfAbsent(Names.normalize(value), codes));
+            this.split = separator == null ? DEFAULT_SEPARATORS : Pattern.compile("\\s*" + Pattern.quote(separator) + "\\s*");
+        }
 
         public static Rule column(String column) {
             return new Rule(column, null, null, Map.of(), null);
         }
 
+        public String column() {
+            return column;
+        }
+
+        public String constant() {
+            return constant;
+        }
+
+        public String separator() {
+            return separator;
+        }
+
+        public Map<String, List<String>> values() {
+            return values;
+        }
+
+        public String defaultValue() {
+            return defaultValue;
+        }
+
+        /** Splits a multi-valued cell on the separator, or on , ; | / when none is given. */
+        public Pattern split() {
+            return split;
+        }
+
         /** The vocabulary codes a source value translates to, if the mapping says. */
         public Optional<List<String>> translate(String value) {
             List<String> exact = values.get(value);
-            if (exact != null) {
-                return Optional.of(exact);
-            }
-            String key = Names.normalize(value);
-            return values.entrySet().stream()
-                    .filter(e -> Names.normalize(e.getKey()).equals(key))
-                    .map(Map.Entry::getValue).findFirst();
+            return Optional.ofNullable(exact != null ? exact : byNormalizedValue.get(Names.normalize(value)));
+        }
+
+        /** Equal when the five settings are (the derived lookups follow from them). */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Rule r && Objects.equals(column, r.column) && Objects.equals(constant, r.constant)
+                    && Objects.equals(separator, r.separator) && values.equals(r.values)
+                    && Objects.equals(defaultValue, r.defaultValue);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(column, constant, separator, values, defaultValue);
+        }
+
+        @Override
+        public String toString() {
+            return "Rule[column=" + column + ", constant=" + constant + ", separator=" + separator + ", values=" + values
+                    + ", defaultValue=" + defaultValue + "]";
         }
     }
 

@@ -32,7 +32,6 @@ public final class RecordCleaner {
         "website", "website_host", "email", "phone", "siren", "rna", "carriers", "content_hash", "reject", "reject_detail"};
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    private static final Pattern DEFAULT_SEPARATORS = Pattern.compile("\\s*[,;|/]\\s*");
     private static final Set<String> TERRITORY_KINDS = Set.of("commune", "epci", "petr", "bassin_vie", "departement", "region", "pnr", "qpv");
 
     private final RecordKind kind;
@@ -199,8 +198,7 @@ public final class RecordCleaner {
         if (v == null) {
             return null;
         }
-        String separator = mapping.rule(field).map(Mapping.Rule::separator).orElse(null);
-        Pattern split = separator == null ? DEFAULT_SEPARATORS : Pattern.compile("\\s*" + Pattern.quote(separator) + "\\s*");
+        Pattern split = mapping.rule(field).map(Mapping.Rule::split).orElse(Mapping.Rule.DEFAULT_SEPARATORS);
         return Arrays.stream(split.split(v)).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
