@@ -25,9 +25,9 @@ ANALYZE commune_key;
 CREATE TEMP TABLE stage_place ON COMMIT DROP AS
 SELECT s.line,
        at_point.code AS point_commune,
-       by_code.code AS code_commune,
-       by_name.code AS name_commune, by_name.matches AS name_matches,
-       by_postcode.code AS postcode_commune, by_postcode.matches AS postcode_matches,
+       -- the commune the row names, by INSEE code, else name (and postcode), else postcode alone
+       coalesce(by_code.code, by_name.code, by_postcode.code) AS named_commune,
+       by_name.matches AS name_matches, by_postcode.matches AS postcode_matches,
        zone.code IS NOT NULL AS territory_found, zone.label_point AS territory_point, zone.commune AS territory_commune
 FROM stage_record s
 LEFT JOIN LATERAL (
@@ -62,16 +62,16 @@ CREATE TEMP TABLE stage_decided ON COMMIT DROP AS
 SELECT p.line,
        CASE WHEN s.territory_kind IS NOT NULL THEN CASE WHEN p.territory_found THEN 'territory' END
             WHEN p.point_commune IS NOT NULL THEN 'address'
-            WHEN coalesce(p.code_commune, p.name_commune, p.postcode_commune) IS NOT NULL THEN 'commune'
+            WHEN p.named_commune IS NOT NULL THEN 'commune'
             WHEN s.lon IS NOT NULL AND current_setting('atlas.import.keep_out_of_region') = 'true' THEN 'address'
        END AS precision,
        CASE WHEN s.territory_kind IS NOT NULL THEN p.territory_commune
-            ELSE coalesce(p.point_commune, p.code_commune, p.name_commune, p.postcode_commune) END AS commune,
+            ELSE coalesce(p.point_commune, p.named_commune) END AS commune,
        CASE
          WHEN s.territory_kind IS NOT NULL AND NOT p.territory_found THEN
            ARRAY['territory not found', s.territory_kind || ':' || s.territory_code || ' is not a territory of the region']
          WHEN s.territory_kind IS NOT NULL OR p.point_commune IS NOT NULL
-           OR coalesce(p.code_commune, p.name_commune, p.postcode_commune) IS NOT NULL THEN NULL
+           OR p.named_commune IS NOT NULL THEN NULL
          WHEN s.lon IS NOT NULL AND current_setting('atlas.import.keep_out_of_region') = 'true' THEN NULL
          WHEN s.lon IS NOT NULL THEN
            ARRAY['outside the region', 'the point ' || s.lon || ', ' || s.lat || ' (lon, lat) is in no commune of the region']
@@ -119,7 +119,7 @@ SELECT 'coordinates outside the region: located by the commune named', p.line
 FROM stage_place p JOIN stage_record s ON s.line = p.line
 WHERE s.lon IS NOT NULL AND p.point_commune IS NULL AND s.territory_kind IS NULL
   AND NOT EXISTS (SELECT FROM stage_duplicate x WHERE x.line = p.line)
-  AND coalesce(p.code_commune, p.name_commune, p.postcode_commune) IS NOT NULL;
+  AND p.named_commune IS NOT NULL;
 
 INSERT INTO stage_note (note, line)
 SELECT 'kept outside the region (flagged)', d.line

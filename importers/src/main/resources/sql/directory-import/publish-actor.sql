@@ -1,5 +1,5 @@
 -- Publishes the located actors: updates the known ones whose content changed, fills in the actors
--- that new rows merge into, inserts the new ones.
+-- that new rows merge into, inserts the new ones. Their locations are moved by locations.sql.
 
 -- Known actors: the source's values replace the published ones; a value the source no longer
 -- gives is kept (another source may have brought it). Themes are replaced when this source is the
@@ -16,22 +16,8 @@ SET name = l.name, name_search = l.name_search, type = l.type,
 FROM stage_known k JOIN stage_located l ON l.line = k.line
 WHERE a.id = k.id AND k.changed;
 
--- Their location moves with the source, unless that would lose an address-precise point for a
--- vaguer one.
-UPDATE actor a
-SET geom = l.geom, precision = l.precision, territory_kind = l.territory_kind, territory_code = l.territory_code,
-    commune = l.commune, epci = l.epci, petr = l.petr, bassin_vie = l.bassin_vie, departement = l.departement,
-    region = l.region, out_of_region = l.out_of_region
-FROM stage_known k JOIN stage_located l ON l.line = k.line
-WHERE a.id = k.id AND k.changed AND (l.precision = 'address' OR a.precision <> 'address');
-
--- Merged actors: the new source fills what they lack and adds its themes; one row per actor (the
--- best match) when several rows merge into the same actor.
-CREATE TEMP TABLE stage_merge_best ON COMMIT DROP AS
-SELECT DISTINCT ON (m.id) m.id, l.*
-FROM stage_match m JOIN stage_located l ON l.line = m.line
-ORDER BY m.id, m.priority, m.line;
-
+-- Merged actors: the new source fills what they lack and adds its themes (stage_merge_best:
+-- one row per actor, the best match).
 UPDATE actor a
 SET themes = ARRAY(SELECT DISTINCT t FROM unnest(a.themes || l.themes) t ORDER BY t),
     type = CASE WHEN a.type = 'autre' THEN l.type ELSE a.type END,
@@ -42,13 +28,6 @@ SET themes = ARRAY(SELECT DISTINCT t FROM unnest(a.themes || l.themes) t ORDER B
     updated_at = now()
 FROM stage_merge_best l
 WHERE a.id = l.id;
-
-UPDATE actor a
-SET geom = l.geom, precision = l.precision, territory_kind = NULL, territory_code = NULL,
-    commune = l.commune, epci = l.epci, petr = l.petr, bassin_vie = l.bassin_vie, departement = l.departement,
-    region = l.region, out_of_region = l.out_of_region
-FROM stage_merge_best l
-WHERE a.id = l.id AND a.precision <> 'address' AND l.precision = 'address';
 
 INSERT INTO actor (id, name, name_search, type, themes, description, address, postcode, website, website_host,
                    siren, rna, email, phone, geom, precision, territory_kind, territory_code, commune, epci, petr,

@@ -1,5 +1,5 @@
 -- Publishes the located initiatives (as publish-actor.sql does for actors), then links each to
--- the actors that carry it.
+-- the actors that carry it. Their locations are moved by locations.sql.
 
 UPDATE initiative i
 SET name = l.name, name_search = l.name_search, status = l.status,
@@ -13,18 +13,6 @@ FROM stage_known k JOIN stage_located l ON l.line = k.line
 WHERE i.id = k.id AND k.changed;
 
 UPDATE initiative i
-SET geom = l.geom, precision = l.precision, territory_kind = l.territory_kind, territory_code = l.territory_code,
-    commune = l.commune, epci = l.epci, petr = l.petr, bassin_vie = l.bassin_vie, departement = l.departement,
-    region = l.region, out_of_region = l.out_of_region
-FROM stage_known k JOIN stage_located l ON l.line = k.line
-WHERE i.id = k.id AND k.changed AND (l.precision = 'address' OR i.precision <> 'address');
-
-CREATE TEMP TABLE stage_merge_best ON COMMIT DROP AS
-SELECT DISTINCT ON (m.id) m.id, l.*
-FROM stage_match m JOIN stage_located l ON l.line = m.line
-ORDER BY m.id, m.priority, m.line;
-
-UPDATE initiative i
 SET themes = ARRAY(SELECT DISTINCT t FROM unnest(i.themes || l.themes) t ORDER BY t),
     description = coalesce(i.description, l.description), lessons_learned = coalesce(i.lessons_learned, l.lessons_learned),
     start_date = coalesce(i.start_date, l.start_date), end_date = coalesce(i.end_date, l.end_date),
@@ -32,13 +20,6 @@ SET themes = ARRAY(SELECT DISTINCT t FROM unnest(i.themes || l.themes) t ORDER B
     postcode = coalesce(i.postcode, l.postcode), updated_at = now()
 FROM stage_merge_best l
 WHERE i.id = l.id;
-
-UPDATE initiative i
-SET geom = l.geom, precision = l.precision, territory_kind = NULL, territory_code = NULL,
-    commune = l.commune, epci = l.epci, petr = l.petr, bassin_vie = l.bassin_vie, departement = l.departement,
-    region = l.region, out_of_region = l.out_of_region
-FROM stage_merge_best l
-WHERE i.id = l.id AND i.precision <> 'address' AND l.precision = 'address';
 
 INSERT INTO initiative (id, name, name_search, status, themes, description, lessons_learned, start_date, end_date,
                         website, address, postcode, geom, precision, territory_kind, territory_code, commune, epci,

@@ -15,3 +15,9 @@ UNION ALL
 SELECT line, id, 'new' FROM stage_new;
 
 CREATE UNIQUE INDEX ON stage_target (line);
+
+-- The best row of those that merge into the same ${record} (several rows may).
+CREATE TEMP TABLE stage_merge_best ON COMMIT DROP AS
+SELECT DISTINCT ON (m.id) m.id, l.*
+FROM stage_match m JOIN stage_located l ON l.line = m.line
+ORDER BY m.id, m.priority, m.line;

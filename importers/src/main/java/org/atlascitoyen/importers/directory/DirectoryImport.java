@@ -102,7 +102,7 @@ public final class DirectoryImport {
         configure(connection, request, runId);
         List<String> rebuild = List.of();
         for (String script : List.of("locate.sql", "known.sql", "match-" + kind.table() + ".sql", "target.sql",
-                "publish-" + kind.table() + ".sql", "provenance.sql")) {
+                "publish-" + kind.table() + ".sql", "locations.sql", "provenance.sql")) {
             if (script.startsWith("publish-")) {
                 rebuild = BulkIndexes.dropIfBulk(connection, kind.table());
             }
@@ -111,7 +111,7 @@ public final class DirectoryImport {
                 long t = System.nanoTime();
                 execute(connection, sql);
                 if (TIMINGS) {
-                    System.err.printf("%6d ms  %s%n", (System.nanoTime() - t) / 1_000_000, sql.lines().filter(l -> !l.isBlank() && !l.startsWith("--")).findFirst().orElse(""));
+                    System.err.printf("%6d ms  %s%n", (System.nanoTime() - t) / 1_000_000, SqlResource.firstLine(sql));
                 }
             }
             if (script.startsWith("publish-") && !rebuild.isEmpty()) {
@@ -314,7 +314,7 @@ public final class DirectoryImport {
             st.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("Directory import failed: " + e.getMessage()
-                    + "\n  in statement: " + sql.lines().filter(l -> !l.strip().startsWith("--")).findFirst().orElse(sql), e);
+                    + "\n  in statement: " + SqlResource.firstLine(sql), e);
         }
     }
 }
