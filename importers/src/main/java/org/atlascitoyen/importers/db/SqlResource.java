@@ -34,4 +34,9 @@ public final class SqlResource {
                 .filter(s -> !s.isEmpty() && !s.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("--")))
                 .toList();
     }
+
+    /** The first line of a statement that is neither blank nor a comment: how messages name it. */
+    public static String firstLine(String sql) {
+        return sql.lines().filter(l -> !l.isBlank() && !l.strip().startsWith("--")).findFirst().orElse(sql);
+    }
 }

@@ -151,7 +151,7 @@ public final class TerritoryImport {
             st.execute(sql);
         } catch (SQLException e) {
             throw new TerritoryImportException("Reference import failed: " + e.getMessage()
-                    + "\n  in statement: " + sql.lines().filter(l -> !l.strip().startsWith("--")).findFirst().orElse(sql), e);
+                    + "\n  in statement: " + SqlResource.firstLine(sql), e);
         }
     }
 }
