@@ -1,9 +1,8 @@
 package org.atlascitoyen.mapservice.actor;
 
-import java.sql.Array;
-import java.sql.SQLException;
 import java.util.List;
 import org.atlascitoyen.importers.db.SqlResource;
+import org.atlascitoyen.mapservice.system.SqlArrays;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -16,9 +15,9 @@ public class ActorRepository {
 
     private static final RowMapper<ActorFeature> FEATURE = (rs, i) -> new ActorFeature(rs.getLong("id"),
             new ActorFeature.Properties(rs.getString("name"), rs.getString("type"), rs.getString("type_label"),
-                    texts(rs.getArray("themes")), rs.getString("description"), rs.getString("website"),
+                    SqlArrays.texts(rs.getArray("themes")), rs.getString("description"), rs.getString("website"),
                     rs.getString("precision"), rs.getString("commune"), rs.getString("commune_name"),
-                    rs.getString("epci"), rs.getString("departement"), texts(rs.getArray("sources"))),
+                    rs.getString("epci"), rs.getString("departement"), SqlArrays.texts(rs.getArray("sources"))),
             rs.getString("geometry"));
 
     private final JdbcClient jdbc;
@@ -31,9 +30,5 @@ public class ActorRepository {
     public List<ActorFeature> list(String kind, String code, String theme, String type, long after, int limit) {
         return jdbc.sql(LIST).param("kind", kind).param("code", code).param("theme", theme).param("type", type)
                 .param("after", after).param("limit", limit).query(FEATURE).list();
-    }
-
-    private static List<String> texts(Array array) throws SQLException {
-        return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 }

@@ -1,6 +1,5 @@
 package org.atlascitoyen.mapservice.territory;
 
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.atlascitoyen.importers.db.SqlResource;
 import org.atlascitoyen.mapservice.system.AtlasProperties;
+import org.atlascitoyen.mapservice.system.SqlArrays;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -103,7 +103,7 @@ public class TerritoryRepository {
                 round(rs.getDouble("xmax")), round(rs.getDouble("ymax"))} : null;
         var properties = new TerritoryFeature.Properties(kind.key(), code, rs.getString("name"), rs.getString("label"),
                 rs.getString("category"), integer(rs, "population"), List.of(), Map.of(),
-                texts(rs.getArray("postcodes")), hasGeometry, rs.getString("vintage"), rs.getString("source"));
+                SqlArrays.texts(rs.getArray("postcodes")), hasGeometry, rs.getString("vintage"), rs.getString("source"));
         return new TerritoryFeature(kind.key() + ":" + code, bbox, properties, rs.getString("geojson"));
     }
 
@@ -127,10 +127,6 @@ public class TerritoryRepository {
                     }
                 });
         return counts;
-    }
-
-    private static List<String> texts(Array array) throws SQLException {
-        return array == null ? null : List.of((String[]) array.getArray());
     }
 
     private static Integer integer(ResultSet rs, String column) throws SQLException {
