@@ -14,9 +14,8 @@ import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
 import org.atlascitoyen.importers.directory.DirectoryImportReport;
 import org.atlascitoyen.importers.directory.DirectoryTestDatabase;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,20 +26,11 @@ class CsvBadRowsIT {
 
     private static final Path LOCATED = fixture("mapping/actors-located.json");
 
-    private DirectoryTestDatabase db;
+    @RegisterExtension
+    final DirectoryTestDatabase db = DirectoryTestDatabase.perTest();
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void database() {
-        db = DirectoryTestDatabase.create();
-    }
-
-    @AfterEach
-    void drop() throws Exception {
-        db.close();
-    }
 
     @Test
     void aLatin1FileIsReadWithItsAccents() throws Exception {

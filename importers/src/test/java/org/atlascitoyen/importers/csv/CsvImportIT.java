@@ -8,24 +8,14 @@ import static org.atlascitoyen.importers.directory.ImportRequest.Format.CSV;
 import java.util.Map;
 import org.atlascitoyen.importers.directory.DirectoryImportReport;
 import org.atlascitoyen.importers.directory.DirectoryTestDatabase;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** CSV files of actors as spreadsheets export them, into a fresh database each. */
 class CsvImportIT {
 
-    private DirectoryTestDatabase db;
-
-    @BeforeEach
-    void database() {
-        db = DirectoryTestDatabase.create();
-    }
-
-    @AfterEach
-    void drop() throws Exception {
-        db.close();
-    }
+    @RegisterExtension
+    final DirectoryTestDatabase db = DirectoryTestDatabase.perTest();
 
     @Test
     void utf8WithCommas() throws Exception {

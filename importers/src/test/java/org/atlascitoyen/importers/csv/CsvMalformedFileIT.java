@@ -11,9 +11,9 @@ import java.util.Random;
 import org.atlascitoyen.importers.directory.DirectoryImportReport;
 import org.atlascitoyen.importers.directory.DirectoryTestDatabase;
 import org.atlascitoyen.importers.load.MalformedFileException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,21 +25,16 @@ class CsvMalformedFileIT {
 
     private static final Path MAPPING = fixture("mapping/actors-located.json");
 
-    private DirectoryTestDatabase db;
+    @RegisterExtension
+    final DirectoryTestDatabase db = DirectoryTestDatabase.perTest();
 
     @TempDir
     Path dir;
 
     @BeforeEach
     void database() throws Exception {
-        db = DirectoryTestDatabase.create();
         // Something published before, that a failed run must leave as it was.
         db.importActors("before", CSV, fixture("csv/swapped-coordinates.csv"), MAPPING);
-    }
-
-    @AfterEach
-    void drop() throws Exception {
-        db.close();
     }
 
     @Test

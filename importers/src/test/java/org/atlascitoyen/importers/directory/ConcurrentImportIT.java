@@ -10,24 +10,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Imports started at the same time run one after the other, so that the second sees the first. */
 class ConcurrentImportIT {
 
-    private DirectoryTestDatabase db;
-
-    @BeforeEach
-    void database() {
-        db = DirectoryTestDatabase.create();
-    }
-
-    @AfterEach
-    void drop() throws Exception {
-        db.close();
-    }
+    @RegisterExtension
+    final DirectoryTestDatabase db = DirectoryTestDatabase.perTest();
 
     @Test
     void twoSourcesImportedAtOnceAreMergedAsIfOneAfterTheOther() throws Exception {

@@ -5,9 +5,9 @@ import static org.atlascitoyen.importers.directory.DirectoryTestDatabase.fixture
 import static org.atlascitoyen.importers.directory.ImportRequest.Format.CSV;
 import static org.atlascitoyen.importers.directory.ImportRequest.Format.GOGOCARTO;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The same actors in two directories, spelled differently: source A is a spreadsheet
@@ -17,20 +17,15 @@ import org.junit.jupiter.api.Test;
  */
 class DedupIT {
 
-    private DirectoryTestDatabase db;
+    @RegisterExtension
+    final DirectoryTestDatabase db = DirectoryTestDatabase.perTest();
     private DirectoryImportReport a;
     private DirectoryImportReport b;
 
     @BeforeEach
     void importBothSources() throws Exception {
-        db = DirectoryTestDatabase.create();
         a = db.importActors("annuaire-a", CSV, fixture("csv/dedup-source-a.csv"), fixture("mapping/actors-full.yaml"));
         b = db.importActors("carte-b", GOGOCARTO, fixture("gogocarto/dedup-source-b.json"), fixture("mapping/gogocarto-dedup.yaml"));
-    }
-
-    @AfterEach
-    void drop() throws Exception {
-        db.close();
     }
 
     @Test

@@ -23,28 +23,55 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.atlascitoyen.importers.db.DatabaseConfig;
 import org.atlascitoyen.importers.testing.TestDatabases;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A fresh database with the schema and the region's territories, for importing the directory
  * fixtures ({@code src/test/resources/{csv,geojson,gogocarto,rna,mapping}}) and reading back what
  * was published. Reject files go to a temporary folder of its own, removed with the database.
  */
-public final class DirectoryTestDatabase implements AutoCloseable {
+public final class DirectoryTestDatabase implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
 
-    private final DatabaseConfig db;
-    private final Path rejectsDir;
+    private DatabaseConfig db;
+    private Path rejectsDir;
 
-    private DirectoryTestDatabase(DatabaseConfig db, Path rejectsDir) {
-        this.db = db;
-        this.rejectsDir = rejectsDir;
+    private DirectoryTestDatabase() {
     }
 
+    /** A fresh database now; the caller closes it. */
     public static DirectoryTestDatabase create() {
+        DirectoryTestDatabase database = new DirectoryTestDatabase();
+        database.open();
+        return database;
+    }
+
+    /**
+     * A fresh database for each test, dropped after it:
+     * {@code @RegisterExtension final DirectoryTestDatabase db = DirectoryTestDatabase.perTest();}.
+     */
+    public static DirectoryTestDatabase perTest() {
+        return new DirectoryTestDatabase();
+    }
+
+    private void open() {
         try {
-            return new DirectoryTestDatabase(TestDatabases.withTerritories(), Files.createTempDirectory("atlas-rejects-"));
+            rejectsDir = Files.createTempDirectory("atlas-rejects-");
+            db = TestDatabases.withTerritories();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        open();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        close();
     }
 
     public DatabaseConfig config() {

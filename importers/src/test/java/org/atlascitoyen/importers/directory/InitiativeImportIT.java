@@ -5,24 +5,19 @@ import static org.atlascitoyen.importers.directory.DirectoryTestDatabase.fixture
 import static org.atlascitoyen.importers.directory.ImportRequest.Format.CSV;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Initiatives, imported after the actors that carry them. */
 class InitiativeImportIT {
 
-    private DirectoryTestDatabase db;
+    @RegisterExtension
+    final DirectoryTestDatabase db = DirectoryTestDatabase.perTest();
 
     @BeforeEach
     void databaseWithActors() throws Exception {
-        db = DirectoryTestDatabase.create();
         db.importActors("annuaire", CSV, fixture("csv/utf8-comma.csv"), fixture("mapping/actors-full.yaml"));
-    }
-
-    @AfterEach
-    void drop() throws Exception {
-        db.close();
     }
 
     @Test

@@ -16,9 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.atlascitoyen.importers.cli.AtlasImport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,7 +42,8 @@ class KillSafetyIT {
             new Moment("rebuilding the indexes", "CREATE INDEX % ON public.actor %"),
             new Moment("recording provenance", "%INSERT INTO actor_provenance %"));
 
-    private DirectoryTestDatabase db;
+    @RegisterExtension
+    final DirectoryTestDatabase db = DirectoryTestDatabase.perTest();
     private Path file;
     private Path mapping;
 
@@ -51,17 +52,11 @@ class KillSafetyIT {
 
     @BeforeEach
     void databaseWithSomeActorsAndABigFile() throws Exception {
-        db = DirectoryTestDatabase.create();
         db.importActors("base", CSV, fixture("csv/utf8-comma.csv"), fixture("mapping/actors-full.yaml"));
         mapping = Files.writeString(dir.resolve("big.yaml"),
                 "externalId: Identifiant\nname: Nom\ncommuneCode: Code INSEE\nlatitude: Latitude\nlongitude: Longitude\n");
         file = dir.resolve("big.csv");
         writeBigFile();
-    }
-
-    @AfterEach
-    void drop() throws Exception {
-        db.close();
     }
 
     @Test

@@ -5,9 +5,8 @@ import static org.atlascitoyen.importers.directory.DirectoryTestDatabase.fixture
 import static org.atlascitoyen.importers.directory.ImportRequest.Format.CSV;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Importing a source again updates its records in place: csv/reimport-v2.csv is
@@ -19,17 +18,8 @@ class ReimportIT {
     private static final Path V1 = fixture("csv/reimport-v1.csv");
     private static final Path V2 = fixture("csv/reimport-v2.csv");
 
-    private DirectoryTestDatabase db;
-
-    @BeforeEach
-    void database() {
-        db = DirectoryTestDatabase.create();
-    }
-
-    @AfterEach
-    void drop() throws Exception {
-        db.close();
-    }
+    @RegisterExtension
+    final DirectoryTestDatabase db = DirectoryTestDatabase.perTest();
 
     @Test
     void theSameFileTwiceChangesNoRecord() throws Exception {

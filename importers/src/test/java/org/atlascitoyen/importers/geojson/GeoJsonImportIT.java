@@ -9,23 +9,13 @@ import static org.atlascitoyen.importers.directory.ImportRequest.Format.GEOJSON;
 import java.util.Map;
 import org.atlascitoyen.importers.directory.DirectoryImportReport;
 import org.atlascitoyen.importers.directory.DirectoryTestDatabase;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class GeoJsonImportIT {
 
-    private DirectoryTestDatabase db;
-
-    @BeforeEach
-    void database() {
-        db = DirectoryTestDatabase.create();
-    }
-
-    @AfterEach
-    void drop() throws Exception {
-        db.close();
-    }
+    @RegisterExtension
+    final DirectoryTestDatabase db = DirectoryTestDatabase.perTest();
 
     @Test
     void aFeatureCollectionOfPoints() throws Exception {

@@ -11,26 +11,16 @@ import org.atlascitoyen.importers.directory.DirectoryImportReport;
 import org.atlascitoyen.importers.directory.DirectoryTestDatabase;
 import org.atlascitoyen.importers.directory.ImportRequest;
 import org.atlascitoyen.importers.directory.RecordKind;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Locating rows by their coordinates, else their commune; what cannot be located is rejected with why. */
 class LocateIT {
 
     private static final Path LOCATED = fixture("mapping/actors-located.json");
 
-    private DirectoryTestDatabase db;
-
-    @BeforeEach
-    void database() {
-        db = DirectoryTestDatabase.create();
-    }
-
-    @AfterEach
-    void drop() throws Exception {
-        db.close();
-    }
+    @RegisterExtension
+    final DirectoryTestDatabase db = DirectoryTestDatabase.perTest();
 
     @Test
     void unreadableCoordinatesFallBackOnTheCommuneOrRejectTheRow() throws Exception {

@@ -8,24 +8,14 @@ import static org.atlascitoyen.importers.directory.ImportRequest.Format.RNA;
 import java.util.Map;
 import org.atlascitoyen.importers.directory.DirectoryImportReport;
 import org.atlascitoyen.importers.directory.DirectoryTestDatabase;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The national register of associations, waldec export: ';', ISO-8859-1, dissolved associations included. */
 class RnaImportIT {
 
-    private DirectoryTestDatabase db;
-
-    @BeforeEach
-    void database() {
-        db = DirectoryTestDatabase.create();
-    }
-
-    @AfterEach
-    void drop() throws Exception {
-        db.close();
-    }
+    @RegisterExtension
+    final DirectoryTestDatabase db = DirectoryTestDatabase.perTest();
 
     @Test
     void activeAssociationsWithThemesFromTheirObjectDissolvedOnesRejected() throws Exception {
