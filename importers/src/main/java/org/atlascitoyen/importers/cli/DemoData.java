@@ -14,13 +14,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The demo directory of the project ({@code data/demo}): which files to import, in which order. */
-final class DemoData {
+public final class DemoData {
 
     private DemoData() {
     }
 
     /** {@code ATLAS_DEMO_DIR}, else {@code data/demo} of the project ({@code ATLAS_ROOT} or the working directory). */
-    static Path defaultDirectory(Map<String, String> env) {
+    public static Path defaultDirectory(Map<String, String> env) {
         String dir = env.get("ATLAS_DEMO_DIR");
         if (dir != null && !dir.isBlank()) {
             return Path.of(dir);
@@ -30,7 +30,7 @@ final class DemoData {
     }
 
     /** The imports listed in {@code demo.json}, paths resolved against the directory. */
-    static List<ImportRequest> load(Path dir) throws IOException {
+    public static List<ImportRequest> load(Path dir) throws IOException {
         Path manifest = dir.resolve("demo.json");
         if (!Files.isRegularFile(manifest)) {
             throw new IllegalArgumentException("no demo manifest at " + manifest.toAbsolutePath());

@@ -1,65 +1,56 @@
 package org.atlascitoyen.mapservice.actor;
 
-import java.util.List;
+import org.atlascitoyen.mapservice.filter.Cursor;
+import org.atlascitoyen.mapservice.filter.Dataset;
+import org.atlascitoyen.mapservice.filter.FeaturePage;
+import org.atlascitoyen.mapservice.filter.Filter;
+import org.atlascitoyen.mapservice.filter.FilterParams;
+import org.atlascitoyen.mapservice.filter.FilterParser;
+import org.atlascitoyen.mapservice.filter.ItemPage;
+import org.atlascitoyen.mapservice.filter.ListFormat;
+import org.atlascitoyen.mapservice.filter.PageLimit;
 import org.atlascitoyen.mapservice.system.AtlasProperties;
-import org.atlascitoyen.mapservice.system.BadParameterException;
-import org.atlascitoyen.mapservice.territory.TerritoryKind;
+import org.atlascitoyen.mapservice.system.NotFoundException;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The directory's actors as GeoJSON, by territory, theme and type, a page at a time. The first
- * cut of the actor API: enough to see imported directories; the full filter set comes with the
- * map service's actor queries.
+ * The actors: lists with every filter (GeoJSON by default, plain JSON with {@code format=json}),
+ * a page at a time with the total count, and one actor in full.
  */
 @RestController
 @RequestMapping("/api/actors")
 class ActorController {
 
-    private static final String GEOJSON = "application/geo+json";
-
     private final ActorRepository actors;
+    private final FilterParser filters;
     private final AtlasProperties limits;
 
-    ActorController(ActorRepository actors, AtlasProperties limits) {
+    ActorController(ActorRepository actors, FilterParser filters, AtlasProperties limits) {
         this.actors = actors;
+        this.filters = filters;
         this.limits = limits;
     }
 
-    @GetMapping(produces = {GEOJSON, "application/json"})
-    ActorCollection list(@RequestParam(required = false) String territory, @RequestParam(required = false) String theme,
-                         @RequestParam(required = false) String type, @RequestParam(required = false) Integer limit,
-                         @RequestParam(required = false) String cursor) {
-        String kind = null;
-        String code = null;
-        if (territory != null && !territory.isBlank()) {
-            int colon = territory.indexOf(':');
-            if (colon < 1 || colon == territory.length() - 1) {
-                throw new BadParameterException("territory", "territory is KIND:CODE (e.g. epci:243100518), got '" + territory + "'");
-            }
-            kind = TerritoryKind.parse(territory.substring(0, colon), "territory").key();
-            code = territory.substring(colon + 1);
-        }
-        int n = limit == null ? limits.actorLimitDefault() : limit;
-        if (n < 1 || n > limits.actorLimitMax()) {
-            throw new BadParameterException("limit", "limit must be between 1 and " + limits.actorLimitMax() + ", got " + n);
-        }
-        long after = 0;
-        if (cursor != null && !cursor.isBlank()) {
-            try {
-                after = Long.parseLong(cursor);
-            } catch (NumberFormatException e) {
-                throw new BadParameterException("cursor", "cursor is the 'next' value of the previous page, got '" + cursor + "'");
-            }
-        }
-        List<ActorFeature> page = actors.list(kind, code, blankToNull(theme), blankToNull(type), after, n);
-        String next = page.size() == n ? Long.toString(page.get(page.size() - 1).id()) : null;
-        return new ActorCollection(page.size(), next, page);
+    @GetMapping(produces = {"application/geo+json", "application/json"})
+    ResponseEntity<Object> list(FilterParams params, @RequestParam(required = false) Integer limit,
+                                @RequestParam(required = false) String cursor,
+                                @RequestParam(required = false) String format) {
+        ListFormat listFormat = ListFormat.parse(format);
+        Filter filter = filters.parse(Dataset.ACTORS, params);
+        int n = PageLimit.of(limit, limits.listLimitDefault(), limits.listLimitMax());
+        FeaturePage<ActorFeature> page = actors.page(filter, Cursor.decode(cursor, filter.sort()), n);
+        Object body = listFormat == ListFormat.GEOJSON ? page : new ItemPage<>(page.numberMatched(),
+                page.numberReturned(), page.next(), page.features().stream().map(ActorFeature::item).toList());
+        return ResponseEntity.ok().contentType(listFormat.mediaType()).body(body);
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+    @GetMapping(value = "/{id}", produces = {"application/geo+json", "application/json"})
+    ActorDetail one(@PathVariable long id) {
+        return actors.find(id).orElseThrow(() -> new NotFoundException("No actor with id " + id));
     }
 }

@@ -12,8 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param simplifyMaxMetres  the largest {@code simplify} tolerance accepted for geometries
  * @param projectedSrid      metric projection of the region, used to simplify in metres
  *                           (2154, Lambert-93, for metropolitan France)
- * @param actorLimitDefault  actors in a page of /api/actors when {@code limit} is not given
- * @param actorLimitMax      the largest {@code limit} /api/actors accepts
+ * @param listLimitDefault   records in a page of /api/actors and /api/initiatives when
+ *                           {@code limit} is not given
+ * @param listLimitMax       the largest {@code limit} those lists accept
+ * @param nearRadiusDefault  metres around {@code near} when {@code radius} is not given
+ * @param nearRadiusMax      the largest {@code radius} accepted, in metres
  */
 @ConfigurationProperties("atlas")
 public record AtlasProperties(
@@ -21,6 +24,8 @@ public record AtlasProperties(
         @DefaultValue("100") int searchLimitMax,
         @DefaultValue("10000") int simplifyMaxMetres,
         @DefaultValue("2154") int projectedSrid,
-        @DefaultValue("100") int actorLimitDefault,
-        @DefaultValue("1000") int actorLimitMax) {
+        @DefaultValue("100") int listLimitDefault,
+        @DefaultValue("1000") int listLimitMax,
+        @DefaultValue("10000") int nearRadiusDefault,
+        @DefaultValue("200000") int nearRadiusMax) {
 }

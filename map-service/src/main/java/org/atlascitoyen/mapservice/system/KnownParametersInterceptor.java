@@ -2,11 +2,13 @@ package org.atlascitoyen.mapservice.system;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
@@ -15,7 +17,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 /**
  * Rejects query parameters an endpoint does not know (a misspelt {@code limt} would otherwise be
  * ignored silently and the user would not know why the filter did nothing). The known ones are
- * the handler's {@link RequestParam}s, so there is no list to keep in sync.
+ * the handler's {@link RequestParam}s and the components of the records it binds (such as the
+ * filter parameters), so there is no list to keep in sync.
  */
 public class KnownParametersInterceptor implements HandlerInterceptor {
 
@@ -36,10 +39,13 @@ public class KnownParametersInterceptor implements HandlerInterceptor {
         return true;
     }
 
+    /** The handler's {@link RequestParam}s, and the components of the records it binds parameters to. */
     private static Set<String> requestParams(HandlerMethod method) {
         return Arrays.stream(method.getMethodParameters())
-                .filter(p -> p.hasParameterAnnotation(RequestParam.class))
-                .map(KnownParametersInterceptor::name)
+                .flatMap(p -> p.hasParameterAnnotation(RequestParam.class) ? Stream.of(name(p))
+                        : p.getParameterType().isRecord() ? Arrays.stream(p.getParameterType().getRecordComponents())
+                                .map(RecordComponent::getName)
+                        : Stream.empty())
                 .collect(Collectors.toUnmodifiableSet());
     }
 

@@ -1,0 +1,111 @@
+package org.atlascitoyen.mapservice.filter;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A {@link Filter} as the WHERE clause of a query on {@code actor r} or {@code initiative r}.
+ * The clause is assembled from the fixed fragments below, one per criterion present; every value
+ * is a bind parameter, so no request text ever becomes SQL. Only present criteria appear, which
+ * lets the planner pick the index of the most selective one.
+ */
+public final class FilterSql {
+
+    /** The French full-text query of {@code q}; web-search syntax: "quoted phrase", or, -word. */
+    public static final String TSQUERY = "websearch_to_tsquery('public.atlas_fr', :q)";
+    /** The point of {@code near}. */
+    public static final String NEAR_POINT = "ST_SetSRID(ST_MakePoint(:nearLon, :nearLat), 4326)";
+    /** Geodesic distance in metres from the point of {@code near}. */
+    public static final String DISTANCE = "ST_Distance(r.geom::geography, " + NEAR_POINT + "::geography)";
+    /** Relevance of a match for {@code q}. */
+    public static final String RANK = "ts_rank(r.search, " + TSQUERY + ")::float8";
+
+    private static final double METRES_PER_DEGREE = 111_320;
+
+    private FilterSql() {
+    }
+
+    /** A WHERE clause (never empty: {@code TRUE} without criteria) and the values it binds. */
+    public record Where(String sql, Map<String, Object> params) {
+    }
+
+    public static Where where(Filter filter) {
+        List<String> clauses = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (filter.bbox() != null) {
+            clauses.add("r.geom && ST_MakeEnvelope(:bboxMinLon, :bboxMinLat, :bboxMaxLon, :bboxMaxLat, 4326)");
+            params.put("bboxMinLon", filter.bbox().minLon());
+            params.put("bboxMinLat", filter.bbox().minLat());
+            params.put("bboxMaxLon", filter.bbox().maxLon());
+            params.put("bboxMaxLat", filter.bbox().maxLat());
+        }
+        if (filter.near() != null) {
+            near(filter.near(), clauses, params);
+        }
+        if (filter.territory() != null) {
+            clauses.add(territory(filter.territory()));
+            params.put("territoryKind", filter.territory().kind().key());
+            params.put("territoryCode", filter.territory().code());
+        }
+        if (!filter.themes().isEmpty()) {
+            clauses.add("r.themes && CAST(ARRAY[:themes] AS text[])");
+            params.put("themes", filter.themes());
+        }
+        if (!filter.types().isEmpty()) {
+            clauses.add("r.type IN (:types)");
+            params.put("types", filter.types());
+        }
+        if (!filter.statuses().isEmpty()) {
+            clauses.add("r.status IN (:statuses)");
+            params.put("statuses", filter.statuses());
+        }
+        if (filter.q() != null) {
+            clauses.add("r.search @@ " + TSQUERY);
+            params.put("q", filter.q());
+        }
+        if (filter.updatedSince() != null) {
+            clauses.add("r.updated_at >= :updatedSince");
+            params.put("updatedSince", filter.updatedSince());
+        }
+        return new Where(clauses.isEmpty() ? "TRUE" : String.join("\n  AND ", clauses), params);
+    }
+
+    /**
+     * Within the radius on the spheroid; the box around the circle comes first so that the GiST
+     * index on the geometry does the coarse work.
+     */
+    private static void near(Filter.Near near, List<String> clauses, Map<String, Object> params) {
+        double dLat = near.radius() / METRES_PER_DEGREE;
+        double cos = Math.max(Math.cos(Math.toRadians(near.lat())), 0.01);
+        double dLon = Math.min(near.radius() / (METRES_PER_DEGREE * cos), 180);
+        clauses.add("r.geom && ST_MakeEnvelope(:nearMinLon, :nearMinLat, :nearMaxLon, :nearMaxLat, 4326)");
+        clauses.add("ST_DWithin(r.geom::geography, " + NEAR_POINT + "::geography, :radius)");
+        // 1% margin: the box must contain the whole circle whatever the ellipsoid's curvature.
+        params.put("nearMinLon", near.lon() - dLon * 1.01);
+        params.put("nearMaxLon", near.lon() + dLon * 1.01);
+        params.put("nearMinLat", near.lat() - dLat * 1.01);
+        params.put("nearMaxLat", near.lat() + dLat * 1.01);
+        params.put("nearLon", near.lon());
+        params.put("nearLat", near.lat());
+        params.put("radius", near.radius());
+    }
+
+    /**
+     * Kinds built from communes are a key lookup on the record's own territory keys; QPV and PNR
+     * do not follow commune borders, so they are decided by their geometry.
+     */
+    private static String territory(Filter.Territory territory) {
+        return switch (territory.kind()) {
+            case COMMUNE -> "r.commune = :territoryCode";
+            case EPCI -> "r.epci = :territoryCode";
+            case PETR -> "r.petr = :territoryCode";
+            case BASSIN_VIE -> "r.bassin_vie = :territoryCode";
+            case DEPARTEMENT -> "r.departement = :territoryCode";
+            case REGION -> "r.region = :territoryCode";
+            case QPV, PNR -> "EXISTS (SELECT FROM territory t WHERE t.kind = :territoryKind AND t.code = :territoryCode"
+                    + " AND ST_Intersects(t.geom, r.geom))";
+        };
+    }
+}

@@ -1,0 +1,5 @@
+package org.atlascitoyen.mapservice.filter;
+
+/** A code of a vocabulary (theme, type, status) with its French label. */
+public record Labelled(String code, String label) {
+}

@@ -1,0 +1,67 @@
+package org.atlascitoyen.mapservice.filter;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.atlascitoyen.importers.db.SqlResource;
+
+/**
+ * Fills a page template ({@code sql/actor/page.sql}...) for a filter, its order and a cursor:
+ * {@code ${where}}, {@code ${sortKey}}, {@code ${after}}, {@code ${order}} and
+ * {@code ${pageOrder}} become fixed fragments of {@link FilterSql}; values stay bind parameters.
+ */
+public final class PageSql {
+
+    private static final String COUNT = SqlResource.load("sql/filter/count.sql");
+
+    private PageSql() {
+    }
+
+    /** A statement and the values it binds. */
+    public record Statement(String sql, Map<String, Object> params) {
+    }
+
+    public static Statement page(String template, Filter filter, Cursor after, int limit) {
+        FilterSql.Where where = FilterSql.where(filter);
+        Map<String, Object> params = new HashMap<>(where.params());
+        params.put("limit", limit);
+        Filter.Sort sort = filter.sort();
+        String sortKey = switch (sort) {
+            case ID -> "NULL::float8";
+            case DISTANCE -> FilterSql.DISTANCE;
+            case RANK -> FilterSql.RANK;
+        };
+        String afterClause = "TRUE";
+        if (after != null) {
+            params.put("afterId", after.id());
+            params.put("afterKey", after.key());
+            afterClause = switch (sort) {
+                case ID -> "r.id > :afterId";
+                case DISTANCE -> "(" + sortKey + ", r.id) > (:afterKey, :afterId)";
+                case RANK -> "(" + sortKey + " < :afterKey OR (" + sortKey + " = :afterKey AND r.id > :afterId))";
+            };
+        }
+        String order = switch (sort) {
+            case ID -> "r.id";
+            case DISTANCE -> "sort_key, r.id";
+            case RANK -> "sort_key DESC, r.id";
+        };
+        String sql = template.replace("${where}", where.sql())
+                .replace("${sortKey}", sortKey)
+                .replace("${after}", afterClause)
+                .replace("${order}", order)
+                .replace("${pageOrder}", order.replace("sort_key", "p.sort_key"));
+        return new Statement(sql, params);
+    }
+
+    /** The count of every record matching the filter. */
+    public static Statement count(Filter filter) {
+        FilterSql.Where where = FilterSql.where(filter);
+        return new Statement(COUNT.replace("${table}", filter.dataset().table()).replace("${where}", where.sql()),
+                where.params());
+    }
+
+    /** The cursor of the page after one whose last row had this sort key and id. */
+    public static Cursor next(Filter filter, double sortKey, long id) {
+        return new Cursor(filter.sort(), sortKey, id);
+    }
+}
