@@ -1,5 +1,6 @@
 package org.atlascitoyen.mapservice.filter;
 
+import java.text.Normalizer;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +71,8 @@ public record Filter(Dataset dataset, Bbox bbox, Near near, Territory territory,
         if (updatedSince != null) {
             parts.add("since-" + updatedSince.toLocalDate());
         }
-        String slug = String.join("_", parts).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]+", "-");
+        String plain = Normalizer.normalize(String.join("_", parts), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String slug = plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]+", "-").replaceAll("-+(_|$)", "$1");
         return slug.length() > 120 ? slug.substring(0, 120) : slug;
     }
 
