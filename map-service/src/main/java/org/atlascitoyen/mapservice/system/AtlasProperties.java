@@ -17,6 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param listLimitMax       the largest {@code limit} those lists accept
  * @param nearRadiusDefault  metres around {@code near} when {@code radius} is not given
  * @param nearRadiusMax      the largest {@code radius} accepted, in metres
+ * @param ogcLimitDefault    features in a page of /ogc/collections/{id}/items when {@code limit}
+ *                           is not given (10, as OGC API Features suggests)
+ * @param ogcLimitMax        the largest page it serves; a larger {@code limit} is lowered to it,
+ *                           not refused, as the standard asks
  */
 @ConfigurationProperties("atlas")
 public record AtlasProperties(
@@ -27,5 +31,7 @@ public record AtlasProperties(
         @DefaultValue("100") int listLimitDefault,
         @DefaultValue("1000") int listLimitMax,
         @DefaultValue("10000") int nearRadiusDefault,
-        @DefaultValue("200000") int nearRadiusMax) {
+        @DefaultValue("200000") int nearRadiusMax,
+        @DefaultValue("10") int ogcLimitDefault,
+        @DefaultValue("10000") int ogcLimitMax) {
 }

@@ -1,0 +1,79 @@
+package org.atlascitoyen.mapservice.ogc;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.atlascitoyen.mapservice.system.NotFoundException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * OGC API Features Part 1 (Core), the features: a collection's items a page at a time
+ * ({@code limit} and {@code offset}, with {@code next} and {@code prev} links that keep every
+ * other parameter), filtered by {@code bbox}, {@code datetime} and the collection's queryables,
+ * and one feature by id. GeoJSON, as {@code application/geo+json} unless the client asks for
+ * {@code application/json}.
+ */
+@RestController
+@RequestMapping(value = "/ogc/collections/{collectionId}/items", produces = {Link.GEOJSON, MediaType.APPLICATION_JSON_VALUE})
+class OgcItemsController {
+
+    private final ItemsQueryParser parser;
+    private final RecordFeatures records;
+    private final TerritoryFeatures territories;
+
+    OgcItemsController(ItemsQueryParser parser, RecordFeatures records, TerritoryFeatures territories) {
+        this.parser = parser;
+        this.records = records;
+        this.territories = territories;
+    }
+
+    @GetMapping
+    ResponseEntity<FeatureCollection> items(@PathVariable String collectionId, HttpServletRequest request) {
+        OgcCollection collection = OgcController.collection(collectionId);
+        MediaType format = OgcFormat.features(request.getParameter("f"));
+        ItemsQuery query = parser.parse(collection, request.getParameterMap());
+        ItemsResult result = collection.isRecord() ? records.page(collection, query) : territories.page(collection, query);
+
+        int returned = result.features().size();
+        String type = format == null ? Link.GEOJSON : format.toString();
+        List<Link> links = new ArrayList<>();
+        links.add(new Link(OgcLinks.page(request, null, null), "self", type, "Cette page"));
+        links.add(new Link(OgcLinks.at(request, "/collections/" + collection.id()), "collection", Link.JSON,
+                collection.title()));
+        if (query.offset() + returned < result.numberMatched() && returned > 0) {
+            links.add(new Link(OgcLinks.page(request, query.offset() + returned, query.limit()), "next", type,
+                    "Page suivante"));
+        }
+        if (query.offset() > 0) {
+            links.add(new Link(OgcLinks.page(request, Math.max(0, query.offset() - query.limit()), query.limit()), "prev",
+                    type, "Page précédente"));
+        }
+        FeatureCollection body = new FeatureCollection(result.numberMatched(), returned,
+                OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS), links, result.features());
+        return format == null ? ResponseEntity.ok(body) : ResponseEntity.ok().contentType(format).body(body);
+    }
+
+    @GetMapping("/{featureId}")
+    ResponseEntity<OgcFeature> item(@PathVariable String collectionId, @PathVariable String featureId,
+                                    HttpServletRequest request) {
+        OgcCollection collection = OgcController.collection(collectionId);
+        MediaType format = OgcFormat.feature(request);
+        OgcFeature feature = (collection.isRecord() ? records.one(collection, featureId)
+                : territories.one(collection, featureId))
+                .orElseThrow(() -> new NotFoundException("No feature '" + featureId + "' in collection " + collection.id()));
+        String path = "/collections/" + collection.id();
+        OgcFeature body = feature.withLinks(List.of(
+                new Link(OgcLinks.page(request, null, null), "self", format == null ? Link.GEOJSON : format.toString(),
+                        "Cet élément"),
+                new Link(OgcLinks.at(request, path), "collection", Link.JSON, collection.title())));
+        return format == null ? ResponseEntity.ok(body) : ResponseEntity.ok().contentType(format).body(body);
+    }
+}
