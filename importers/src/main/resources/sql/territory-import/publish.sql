@@ -217,3 +217,6 @@ DELETE FROM commune_neighbour;
 INSERT INTO commune_neighbour (code, neighbour)
 SELECT DISTINCT a.code, b.code
 FROM commune_part a JOIN commune_part b ON a.geom && b.geom AND a.code <> b.code AND ST_Intersects(a.geom, b.geom);
+
+-- Simplified display geometries of the new state, for choropleths (V4__coverage.sql).
+SELECT atlas_refresh_territory_display();

@@ -71,7 +71,7 @@ public final class TerritoryImport {
                 throw e;
             }
             connection.setAutoCommit(true);
-            execute(connection, "ANALYZE territory, commune, commune_part, petr_member, zone_commune, commune_alias, commune_neighbour");
+            execute(connection, "ANALYZE territory, commune, commune_part, petr_member, zone_commune, commune_alias, commune_neighbour, territory_display");
             return report;
         }
     }

@@ -1,0 +1,78 @@
+package org.atlascitoyen.mapservice.coverage;
+
+import java.nio.charset.StandardCharsets;
+import org.atlascitoyen.mapservice.filter.Dataset;
+import org.atlascitoyen.mapservice.filter.Filter;
+import org.atlascitoyen.mapservice.filter.FilterParams;
+import org.atlascitoyen.mapservice.filter.FilterParser;
+import org.atlascitoyen.mapservice.system.BadParameterException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Coverage: per territory of a level (commune, EPCI, PETR, bassin de vie, département), the actors
+ * and initiatives matching the filters of the lists, per 10,000 inhabitants, the themes present,
+ * and the "zones blanches" where nothing matches. GeoJSON with simplified polygons for a
+ * choropleth (the default), plain JSON, or CSV for a spreadsheet.
+ *
+ * <p>The filters are those of /api/actors and /api/initiatives, except that {@code type} only
+ * narrows the actors and {@code status} only the initiatives: each applies to the records that
+ * have it and leaves the other count alone.
+ */
+@RestController
+@RequestMapping("/api/coverage")
+class CoverageController {
+
+    private final CoverageRepository coverage;
+    private final FilterParser filters;
+
+    CoverageController(CoverageRepository coverage, FilterParser filters) {
+        this.coverage = coverage;
+        this.filters = filters;
+    }
+
+    @GetMapping(produces = {"application/geo+json", "application/json", "text/csv"})
+    ResponseEntity<Object> coverage(FilterParams params, @RequestParam(required = false) String level,
+                                    @RequestParam(required = false) String format,
+                                    @RequestParam(required = false) String sep) {
+        CoverageLevel lvl = CoverageLevel.parse(level);
+        CoverageFormat out = CoverageFormat.parse(format);
+        if (out != CoverageFormat.CSV && sep != null) {
+            throw new BadParameterException("sep", "sep only applies to format=csv");
+        }
+        CoverageCsv csv = out == CoverageFormat.CSV ? CoverageCsv.separatedBy(sep) : null;
+        Filter actors = filters.parse(Dataset.ACTORS, withoutStatus(params));
+        Filter initiatives = filters.parse(Dataset.INITIATIVES, withoutType(params));
+        // One description of the request for file names and the summary: the actors' criteria
+        // (type included) with the initiatives' statuses.
+        String slug = new Filter(Dataset.ACTORS, actors.bbox(), actors.near(), actors.territory(), actors.themes(),
+                actors.types(), initiatives.statuses(), actors.q(), actors.updatedSince()).slug();
+        CoverageTable table = coverage.coverage(lvl, actors, initiatives, out == CoverageFormat.GEOJSON);
+        Object body = switch (out) {
+            case GEOJSON -> table.collection(slug);
+            case JSON -> table.list(slug);
+            case CSV -> csv.write(table).getBytes(StandardCharsets.UTF_8);
+        };
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(out.mediaType());
+        if (out == CoverageFormat.CSV) {
+            String name = "coverage-" + lvl.key() + (slug.isEmpty() ? "" : "_" + slug) + ".csv";
+            response.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString());
+        }
+        return response.body(body);
+    }
+
+    private static FilterParams withoutStatus(FilterParams p) {
+        return new FilterParams(p.bbox(), p.near(), p.radius(), p.territory(), p.theme(), p.type(), null, p.q(),
+                p.updatedSince());
+    }
+
+    private static FilterParams withoutType(FilterParams p) {
+        return new FilterParams(p.bbox(), p.near(), p.radius(), p.territory(), p.theme(), null, p.status(), p.q(),
+                p.updatedSince());
+    }
+}
