@@ -17,6 +17,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param listLimitMax       the largest {@code limit} those lists accept
  * @param nearRadiusDefault  metres around {@code near} when {@code radius} is not given
  * @param nearRadiusMax      the largest {@code radius} accepted, in metres
+ * @param exportMaxRows      the most records an export holds; above it the export is refused
+ *                           (400) before it starts, never cut short
+ * @param exportStatementTimeoutMs statement timeout of an export's query, in place of the pool's
+ *                           (an export reads and sorts more rows than any page)
+ * @param exportMaxConcurrent exports running at once; each holds a database connection while it
+ *                           downloads, so this keeps the rest of the pool for the API
  */
 @ConfigurationProperties("atlas")
 public record AtlasProperties(
@@ -27,5 +33,8 @@ public record AtlasProperties(
         @DefaultValue("100") int listLimitDefault,
         @DefaultValue("1000") int listLimitMax,
         @DefaultValue("10000") int nearRadiusDefault,
-        @DefaultValue("200000") int nearRadiusMax) {
+        @DefaultValue("200000") int nearRadiusMax,
+        @DefaultValue("1000000") long exportMaxRows,
+        @DefaultValue("120000") long exportStatementTimeoutMs,
+        @DefaultValue("3") int exportMaxConcurrent) {
 }
