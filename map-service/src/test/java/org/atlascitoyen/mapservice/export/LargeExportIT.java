@@ -1,10 +1,12 @@
 package org.atlascitoyen.mapservice.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -53,6 +55,12 @@ class LargeExportIT extends WebIT {
     /** Five types in turn: four of them are 100,000 actors, all of them more than the bound. */
     private static final int ROWS = 125_000;
     private static final String FOUR_TYPES = "type=association&type=tiers_lieu&type=collectif_habitants&type=centre_social";
+
+    /** Sessions of this database, other than the asking one, in the transaction of an actor export. */
+    private static final String EXPORT_SESSIONS = " FROM pg_stat_activity WHERE datname = current_database()"
+            + " AND pid <> pg_backend_pid() AND xact_start IS NOT NULL AND query LIKE '%sort_key%FROM actor r%'";
+    private static final String COUNT_EXPORTS = "SELECT count(*)" + EXPORT_SESSIONS;
+    private static final String END_EXPORTS = "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid))" + EXPORT_SESSIONS;
 
     private static final DatabaseConfig DATABASE = dropOnExit(withSyntheticActors());
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -155,22 +163,45 @@ class LargeExportIT extends WebIT {
         print("GeoJSON", features, start);
     }
 
+    @Test
+    void aFailureAfterTheFirstByteFailsTheDownload() throws Exception {
+        HttpResponse<InputStream> response = openWhenFree("/api/export/actors.geojson?" + FOUR_TYPES);
+        assertThat(response.statusCode()).isEqualTo(200);
+        try (InputStream body = response.body()) {
+            body.readNBytes(1 << 20);
+            assertThat(exportStillReading()).isTrue();
+            // The database goes away in the middle of the export.
+            assertThat(exportSessions(END_EXPORTS)).isEqualTo(1);
+            // The client must see the transfer fail, not a file that ends as if it were whole.
+            assertThatThrownBy(() -> body.transferTo(OutputStream.nullOutputStream())).isInstanceOf(IOException.class);
+        }
+        // The service goes on: its slot is free again and the pool has replaced the connection.
+        HttpResponse<InputStream> next = openWhenFree("/api/export/actors.csv?type=ess");
+        assertThat(next.statusCode()).isEqualTo(200);
+        next.body().close();
+    }
+
     /** Whether the export's query is still in its transaction, polled for a few seconds. */
     private static boolean exportStillReading() throws SQLException, InterruptedException {
-        // As the service's role: PostgreSQL shows a session's state to its own role.
-        try (Connection c = DriverManager.getConnection(DATABASE.url(), DATABASE.readerUser(), DATABASE.readerPassword());
-             PreparedStatement st = c.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                     + " AND pid <> pg_backend_pid() AND xact_start IS NOT NULL AND query LIKE '%sort_key%FROM actor r%'")) {
-            for (int attempt = 0; attempt < 50; attempt++) {
-                try (ResultSet rs = st.executeQuery()) {
-                    rs.next();
-                    if (rs.getInt(1) > 0) {
-                        return true;
-                    }
-                }
-                Thread.sleep(100);
+        for (int attempt = 0; attempt < 50; attempt++) {
+            if (exportSessions(COUNT_EXPORTS) > 0) {
+                return true;
             }
-            return false;
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
+    /**
+     * Runs a query over the sessions in an export's transaction, as the service's role:
+     * PostgreSQL shows a session's state, and lets it be ended, to its own role.
+     */
+    private static long exportSessions(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(DATABASE.url(), DATABASE.readerUser(), DATABASE.readerPassword());
+             PreparedStatement st = c.prepareStatement(sql);
+             ResultSet rs = st.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
