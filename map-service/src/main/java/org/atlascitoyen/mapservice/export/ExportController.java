@@ -12,6 +12,7 @@ import org.atlascitoyen.mapservice.filter.Pages;
 import org.atlascitoyen.mapservice.system.AtlasProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpMethod;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -54,27 +55,27 @@ class ExportController {
     }
 
     @GetMapping("/actors.geojson")
-    void actorsGeoJson(FilterParams params, HttpServletResponse response) throws IOException {
-        geoJson(check(Dataset.ACTORS, params), ActorExports.INSTANCE, response);
+    void actorsGeoJson(FilterParams params, HttpMethod method, HttpServletResponse response) throws IOException {
+        geoJson(check(Dataset.ACTORS, params), ActorExports.INSTANCE, method, response);
     }
 
     @GetMapping("/actors.csv")
-    void actorsCsv(FilterParams params, @RequestParam(required = false) String sep, HttpServletResponse response)
-            throws IOException {
+    void actorsCsv(FilterParams params, @RequestParam(required = false) String sep, HttpMethod method,
+                   HttpServletResponse response) throws IOException {
         CsvDialect dialect = CsvDialect.parse(sep);
-        csv(check(Dataset.ACTORS, params), ActorExports.INSTANCE, dialect, response);
+        csv(check(Dataset.ACTORS, params), ActorExports.INSTANCE, dialect, method, response);
     }
 
     @GetMapping("/initiatives.geojson")
-    void initiativesGeoJson(FilterParams params, HttpServletResponse response) throws IOException {
-        geoJson(check(Dataset.INITIATIVES, params), InitiativeExports.INSTANCE, response);
+    void initiativesGeoJson(FilterParams params, HttpMethod method, HttpServletResponse response) throws IOException {
+        geoJson(check(Dataset.INITIATIVES, params), InitiativeExports.INSTANCE, method, response);
     }
 
     @GetMapping("/initiatives.csv")
-    void initiativesCsv(FilterParams params, @RequestParam(required = false) String sep, HttpServletResponse response)
-            throws IOException {
+    void initiativesCsv(FilterParams params, @RequestParam(required = false) String sep, HttpMethod method,
+                        HttpServletResponse response) throws IOException {
         CsvDialect dialect = CsvDialect.parse(sep);
-        csv(check(Dataset.INITIATIVES, params), InitiativeExports.INSTANCE, dialect, response);
+        csv(check(Dataset.INITIATIVES, params), InitiativeExports.INSTANCE, dialect, method, response);
     }
 
     /** The filter, checked, once its matches are known to fit in an export. */
@@ -87,22 +88,34 @@ class ExportController {
         return filter;
     }
 
-    private <R> void geoJson(Filter filter, ExportedDataset<R> dataset, HttpServletResponse response) throws IOException {
-        run(filter, dataset, ExportFormat.GEOJSON, response, out -> new GeoJsonWriter<>(mapper, out));
-    }
-
-    private <R> void csv(Filter filter, ExportedDataset<R> dataset, CsvDialect dialect, HttpServletResponse response)
+    private <R> void geoJson(Filter filter, ExportedDataset<R> dataset, HttpMethod method, HttpServletResponse response)
             throws IOException {
-        boolean withDistance = filter.sort() == Filter.Sort.DISTANCE;
-        run(filter, dataset, ExportFormat.CSV, response, out -> new CsvWriter<>(out, dialect, dataset.columns(withDistance)));
+        ExportResponse<R> out = new ExportResponse<>(response, ExportFormat.GEOJSON, fileName(ExportFormat.GEOJSON, filter),
+                body -> new GeoJsonWriter<>(mapper, body));
+        run(filter, dataset, method, out);
     }
 
-    private <R> void run(Filter filter, ExportedDataset<R> dataset, ExportFormat format, HttpServletResponse response,
-                         ExportResponse.Writers<R> writers) throws IOException {
-        String fileName = format.fileName(filter, LocalDate.now(PARIS));
+    private <R> void csv(Filter filter, ExportedDataset<R> dataset, CsvDialect dialect, HttpMethod method,
+                         HttpServletResponse response) throws IOException {
+        boolean withDistance = filter.sort() == Filter.Sort.DISTANCE;
+        ExportResponse<R> out = new ExportResponse<>(response, ExportFormat.CSV, fileName(ExportFormat.CSV, filter),
+                body -> new CsvWriter<>(body, dialect, dataset.columns(withDistance)));
+        run(filter, dataset, method, out);
+    }
+
+    private static String fileName(ExportFormat format, Filter filter) {
+        return format.fileName(filter, LocalDate.now(PARIS));
+    }
+
+    private <R> void run(Filter filter, ExportedDataset<R> dataset, HttpMethod method, ExportResponse<R> out)
+            throws IOException {
+        if (method == HttpMethod.HEAD) {
+            out.headersOnly(); // download managers ask before they download: no need to read the rows twice
+            return;
+        }
+        String fileName = out.fileName();
         ExportSlots.Slot slot = slots.take();
         try {
-            ExportResponse<R> out = new ExportResponse<>(response, format, fileName, writers);
             long start = System.nanoTime();
             try {
                 query.stream(filter, dataset, out);

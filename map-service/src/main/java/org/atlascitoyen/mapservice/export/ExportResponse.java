@@ -43,6 +43,10 @@ final class ExportResponse<R> implements ExportQuery.Sink<R> {
         rows++;
     }
 
+    String fileName() {
+        return fileName;
+    }
+
     /** Rows written so far. */
     long rows() {
         return rows;
@@ -56,16 +60,25 @@ final class ExportResponse<R> implements ExportQuery.Sink<R> {
         writer.finish();
     }
 
+    /** The status and headers of the file, without the file: the answer to a HEAD request. */
+    void headersOnly() {
+        headers();
+    }
+
     /** Whether the response has begun: past this point a failure can only cut the file short. */
     boolean started() {
         return writer != null;
     }
 
     private void start() throws IOException {
+        headers();
+        writer = writers.open(response.getOutputStream());
+    }
+
+    private void headers() {
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(format.mediaType().toString());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename(fileName).build().toString());
-        writer = writers.open(response.getOutputStream());
     }
 }

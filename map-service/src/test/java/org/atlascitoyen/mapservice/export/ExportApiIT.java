@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -182,6 +185,20 @@ class ExportApiIT extends DemoServiceIT {
                 "attachment; filename=\"atlas-actors_epci-243100518_theme-climat_" + after + ".csv\"");
         assertThat(get("/api/export/initiatives.geojson").headers().firstValue("Content-Disposition").orElseThrow())
                 .matches("attachment; filename=\"atlas-initiatives_\\d{4}-\\d{2}-\\d{2}\\.geojson\"");
+    }
+
+    @Test
+    void headAnswersTheHeadersOfTheFile() throws Exception {
+        String path = "/api/export/initiatives.csv?status=en_cours&sep=semicolon";
+        HttpResponse<String> get = get(path);
+        HttpResponse<String> head = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + path)).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        for (String header : List.of("Content-Type", "Content-Disposition")) {
+            assertThat(head.headers().firstValue(header)).as(header).isPresent().isEqualTo(get.headers().firstValue(header));
+        }
     }
 
     @Test
