@@ -28,6 +28,10 @@ import tools.jackson.databind.ObjectMapper;
  * <p>Everything that can be refused is refused before the first byte, as problem details: a bad
  * parameter, more matches than {@code atlas.export-max-rows} (counted first), every export slot
  * taken. The file is not cut to the bound: an export is the whole selection or nothing.
+ *
+ * <p>The file is written on the request's own thread, straight to the servlet response, rather
+ * than from a {@code StreamingResponseBody}: the status and headers can then wait for the first
+ * row, and no async request timeout cuts a long download. The export slots bound the threads.
  */
 @RestController
 @RequestMapping("/api/export")

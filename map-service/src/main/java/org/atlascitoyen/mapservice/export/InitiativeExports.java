@@ -11,7 +11,10 @@ import org.atlascitoyen.importers.db.SqlResource;
 import org.atlascitoyen.mapservice.filter.Point;
 import org.atlascitoyen.mapservice.system.SqlArrays;
 
-/** Initiatives in an export: {@code sql/export/initiatives.sql}, its rows as {@link InitiativeExport}, and their CSV columns. */
+/**
+ * Initiatives in an export: {@code sql/export/initiatives.sql}, its rows as {@link InitiativeExport},
+ * and their CSV columns.
+ */
 final class InitiativeExports implements ExportedDataset<InitiativeExport> {
 
     static final InitiativeExports INSTANCE = new InitiativeExports();

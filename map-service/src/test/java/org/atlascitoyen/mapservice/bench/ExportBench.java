@@ -173,7 +173,8 @@ public final class ExportBench {
     private static Run export(int port, String format) throws IOException, InterruptedException {
         byte[] mark = RECORD_MARKS.get(format);
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/export/actors." + format)).build();
+        URI uri = URI.create("http://localhost:" + port + "/api/export/actors." + format);
+        HttpRequest request = HttpRequest.newBuilder(uri).build();
         System.gc();
         try (HeapSampler sampled = HeapSampler.start(); GcHeap afterGc = GcHeap.start()) {
             long start = System.nanoTime();

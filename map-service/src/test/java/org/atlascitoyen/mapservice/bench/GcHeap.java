@@ -47,7 +47,8 @@ final class GcHeap implements AutoCloseable {
         if (!notification.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
             return;
         }
-        GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+        GarbageCollectionNotificationInfo info =
+                GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
         long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
                 .filter(e -> heapPools.contains(e.getKey())).map(Map.Entry::getValue)
                 .mapToLong(MemoryUsage::getUsed).sum();

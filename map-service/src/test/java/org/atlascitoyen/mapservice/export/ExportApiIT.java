@@ -151,8 +151,8 @@ class ExportApiIT extends DemoServiceIT {
             CSVRecord row = records.get(i + 1);
             JsonNode coordinates = listed.get(i).path("geometry").path("coordinates");
             assertThat(row.get(header.indexOf("lon"))).doesNotContain(".");
-            assertThat(Double.parseDouble(row.get(header.indexOf("lon")).replace(',', '.'))).isEqualTo(coordinates.get(0).asDouble());
-            assertThat(Double.parseDouble(row.get(header.indexOf("lat")).replace(',', '.'))).isEqualTo(coordinates.get(1).asDouble());
+            assertThat(decimal(row.get(header.indexOf("lon")))).isEqualTo(coordinates.get(0).asDouble());
+            assertThat(decimal(row.get(header.indexOf("lat")))).isEqualTo(coordinates.get(1).asDouble());
             assertThat(Long.parseLong(row.get(header.indexOf("distance"))))
                     .isEqualTo(listed.get(i).path("properties").path("distance").asLong());
         }
@@ -249,6 +249,11 @@ class ExportApiIT extends DemoServiceIT {
             cursor = page.path("next").isNull() ? null : page.path("next").asString();
         } while (cursor != null);
         return features;
+    }
+
+    /** A number written with a decimal comma. */
+    private static double decimal(String frenchNumber) {
+        return Double.parseDouble(frenchNumber.replace(',', '.'));
     }
 
     private static List<Long> ids(List<JsonNode> features) {

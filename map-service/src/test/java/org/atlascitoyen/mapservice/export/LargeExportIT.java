@@ -122,7 +122,8 @@ class LargeExportIT extends WebIT {
                 assertThat(id).isGreaterThan(lastId);
                 lastId = id;
                 for (String cell : record) {
-                    assertThat(cell).doesNotContain(SyntheticActors.EMAIL_DOMAIN).doesNotStartWith(SyntheticActors.PHONE_PREFIX);
+                    assertThat(cell).doesNotContain(SyntheticActors.EMAIL_DOMAIN)
+                            .doesNotStartWith(SyntheticActors.PHONE_PREFIX);
                 }
                 records++;
             }
