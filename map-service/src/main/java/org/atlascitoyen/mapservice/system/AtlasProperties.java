@@ -21,6 +21,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           is not given (10, as OGC API Features suggests)
  * @param ogcLimitMax        the largest page it serves; a larger {@code limit} is lowered to it,
  *                           not refused, as the standard asks
+ * @param exportMaxRows      the most records an export holds; above it the export is refused
+ *                           (400) before it starts, never cut short
+ * @param exportStatementTimeoutMs statement timeout of an export's query, in place of the pool's
+ *                           (an export reads and sorts more rows than any page)
+ * @param exportMaxConcurrent exports running at once; each holds a database connection while it
+ *                           downloads, so this keeps the rest of the pool for the API
  */
 @ConfigurationProperties("atlas")
 public record AtlasProperties(
@@ -33,5 +39,8 @@ public record AtlasProperties(
         @DefaultValue("10000") int nearRadiusDefault,
         @DefaultValue("200000") int nearRadiusMax,
         @DefaultValue("10") int ogcLimitDefault,
-        @DefaultValue("10000") int ogcLimitMax) {
+        @DefaultValue("10000") int ogcLimitMax,
+        @DefaultValue("1000000") long exportMaxRows,
+        @DefaultValue("120000") long exportStatementTimeoutMs,
+        @DefaultValue("3") int exportMaxConcurrent) {
 }

@@ -1,0 +1,151 @@
+package org.atlascitoyen.mapservice.export;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.atlascitoyen.mapservice.filter.Dataset;
+import org.atlascitoyen.mapservice.filter.Filter;
+import org.atlascitoyen.mapservice.filter.FilterParams;
+import org.atlascitoyen.mapservice.filter.FilterParser;
+import org.atlascitoyen.mapservice.filter.Pages;
+import org.atlascitoyen.mapservice.system.AtlasProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.DisconnectedClientHelper;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Exports: every actor or initiative matching the filters of the lists, in the lists' order, as
+ * one GeoJSON or CSV file, streamed as the database reads it.
+ *
+ * <p>Everything that can be refused is refused before the first byte, as problem details: a bad
+ * parameter, more matches than {@code atlas.export-max-rows} (counted first), every export slot
+ * taken. The file is not cut to the bound: an export is the whole selection or nothing.
+ *
+ * <p>The file is written on the request's own thread, straight to the servlet response, rather
+ * than from a {@code StreamingResponseBody}: the status and headers can then wait for the first
+ * row, and no async request timeout cuts a long download. The export slots bound the threads.
+ */
+@RestController
+@RequestMapping("/api/export")
+class ExportController {
+
+    private static final Logger log = LoggerFactory.getLogger(ExportController.class);
+    /** The day in a file name is the day in the region. */
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    private final FilterParser filters;
+    private final Pages pages;
+    private final ExportQuery query;
+    private final ExportSlots slots;
+    private final ObjectMapper mapper;
+    private final AtlasProperties limits;
+
+    ExportController(FilterParser filters, Pages pages, ExportQuery query, ExportSlots slots, ObjectMapper mapper,
+                     AtlasProperties limits) {
+        this.filters = filters;
+        this.pages = pages;
+        this.query = query;
+        this.slots = slots;
+        this.mapper = mapper;
+        this.limits = limits;
+    }
+
+    @GetMapping("/actors.geojson")
+    void actorsGeoJson(FilterParams params, HttpMethod method, HttpServletResponse response) throws IOException {
+        geoJson(check(Dataset.ACTORS, params), ActorExports.INSTANCE, method, response);
+    }
+
+    @GetMapping("/actors.csv")
+    void actorsCsv(FilterParams params, @RequestParam(required = false) String sep, HttpMethod method,
+                   HttpServletResponse response) throws IOException {
+        CsvDialect dialect = CsvDialect.parse(sep);
+        csv(check(Dataset.ACTORS, params), ActorExports.INSTANCE, dialect, method, response);
+    }
+
+    @GetMapping("/initiatives.geojson")
+    void initiativesGeoJson(FilterParams params, HttpMethod method, HttpServletResponse response) throws IOException {
+        geoJson(check(Dataset.INITIATIVES, params), InitiativeExports.INSTANCE, method, response);
+    }
+
+    @GetMapping("/initiatives.csv")
+    void initiativesCsv(FilterParams params, @RequestParam(required = false) String sep, HttpMethod method,
+                        HttpServletResponse response) throws IOException {
+        CsvDialect dialect = CsvDialect.parse(sep);
+        csv(check(Dataset.INITIATIVES, params), InitiativeExports.INSTANCE, dialect, method, response);
+    }
+
+    /** The filter, checked, once its matches are known to fit in an export. */
+    private Filter check(Dataset dataset, FilterParams params) {
+        Filter filter = filters.parse(dataset, params);
+        long matched = pages.count(filter);
+        if (matched > limits.exportMaxRows()) {
+            throw ExportRefusal.tooLarge(matched, limits.exportMaxRows());
+        }
+        return filter;
+    }
+
+    private <R> void geoJson(Filter filter, ExportedDataset<R> dataset, HttpMethod method, HttpServletResponse response)
+            throws IOException {
+        ExportResponse<R> out = new ExportResponse<>(response, ExportFormat.GEOJSON, fileName(ExportFormat.GEOJSON, filter),
+                body -> new GeoJsonWriter<>(mapper, body));
+        run(filter, dataset, method, out);
+    }
+
+    private <R> void csv(Filter filter, ExportedDataset<R> dataset, CsvDialect dialect, HttpMethod method,
+                         HttpServletResponse response) throws IOException {
+        boolean withDistance = filter.sort() == Filter.Sort.DISTANCE;
+        ExportResponse<R> out = new ExportResponse<>(response, ExportFormat.CSV, fileName(ExportFormat.CSV, filter),
+                body -> new CsvWriter<>(body, dialect, dataset.columns(withDistance)));
+        run(filter, dataset, method, out);
+    }
+
+    private static String fileName(ExportFormat format, Filter filter) {
+        return format.fileName(filter, LocalDate.now(PARIS));
+    }
+
+    private <R> void run(Filter filter, ExportedDataset<R> dataset, HttpMethod method, ExportResponse<R> out)
+            throws IOException {
+        if (method == HttpMethod.HEAD) {
+            out.headersOnly(); // download managers ask before they download: no need to read the rows twice
+            return;
+        }
+        String fileName = out.fileName();
+        ExportSlots.Slot slot = slots.take();
+        try {
+            long start = System.nanoTime();
+            try {
+                query.stream(filter, dataset, out);
+                out.finish();
+                log.info("Exported {} rows to {} in {} ms", out.rows(), fileName, (System.nanoTime() - start) / 1_000_000);
+            } catch (RuntimeException | IOException e) {
+                if (!out.started()) {
+                    throw e; // nothing sent yet: answered as problem details like any request
+                }
+                if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+                    log.info("Export {} stopped: the client went away", fileName);
+                    return;
+                }
+                throw new ExportCutShort(fileName, out.rows(), e);
+            }
+        } finally {
+            slot.close();
+        }
+    }
+
+    /**
+     * Rethrown to the servlet container, past the application's problem handler: problem details
+     * written now would be appended to the file, which would then end as if complete.
+     */
+    @ExceptionHandler(ExportCutShort.class)
+    void cutShort(ExportCutShort e) {
+        throw e;
+    }
+}

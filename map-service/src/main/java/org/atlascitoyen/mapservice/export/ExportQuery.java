@@ -1,0 +1,68 @@
+package org.atlascitoyen.mapservice.export;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.atlascitoyen.importers.db.SqlResource;
+import org.atlascitoyen.mapservice.filter.Filter;
+import org.atlascitoyen.mapservice.filter.PageSql;
+import org.atlascitoyen.mapservice.system.AtlasProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reads every record of a filter through a database cursor and hands each one over as it
+ * arrives, so that an export of any size runs in the memory of {@link #FETCH_SIZE} rows.
+ *
+ * <p>The PostgreSQL driver only reads a result in batches inside a transaction (autocommit off);
+ * so the query runs in a read-only transaction, which also lets it have its own statement
+ * timeout ({@code atlas.export-statement-timeout-ms}) instead of the pool's.
+ */
+@Repository
+class ExportQuery {
+
+    /** Rows per round trip: large enough for throughput, small enough to keep the heap flat. */
+    static final int FETCH_SIZE = 2_000;
+
+    private static final String STATEMENT_TIMEOUT = SqlResource.load("sql/export/statement-timeout.sql");
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate readOnly;
+    private final AtlasProperties limits;
+
+    ExportQuery(JdbcClient jdbc, PlatformTransactionManager transactions, AtlasProperties limits) {
+        this.jdbc = jdbc;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+        this.limits = limits;
+    }
+
+    /** Something that takes the records of an export one at a time. */
+    @FunctionalInterface
+    interface Sink<R> {
+        void accept(R row) throws IOException;
+    }
+
+    /**
+     * Reads the records of a filter in its order and gives each to the sink. An
+     * {@link IOException} of the sink ends the reading as an {@link UncheckedIOException}.
+     */
+    <R> void stream(Filter filter, ExportedDataset<R> dataset, Sink<R> sink) {
+        // The page template machinery fills ${where}, ${sortKey} and ${order}; an export has no
+        // cursor and no LIMIT, so the page size it binds is unused.
+        PageSql.Statement statement = PageSql.page(dataset.sql(), filter, null, 0);
+        boolean withDistance = filter.sort() == Filter.Sort.DISTANCE;
+        readOnly.executeWithoutResult(status -> {
+            jdbc.sql(STATEMENT_TIMEOUT).param("milliseconds", Long.toString(limits.exportStatementTimeoutMs()))
+                    .query(String.class).single();
+            jdbc.sql(statement.sql()).params(statement.params()).withFetchSize(FETCH_SIZE).query(rs -> {
+                try {
+                    sink.accept(dataset.row(rs, withDistance));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        });
+    }
+}
