@@ -17,6 +17,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param listLimitMax       the largest {@code limit} those lists accept
  * @param nearRadiusDefault  metres around {@code near} when {@code radius} is not given
  * @param nearRadiusMax      the largest {@code radius} accepted, in metres
+ * @param tileMaxZoom        the deepest zoom of /tiles (z from 0 to it)
+ * @param tileClusterBelowZoom tiles and clusters below this zoom group records in grid cells; from
+ *                           it on, each record is a point
+ * @param tileMaxAgeSeconds  how long clients and caches may keep a tile without asking again
+ * @param tileCacheMegabytes memory for the most recently rendered tiles (0: no cache)
+ * @param clustersMaxTiles   the most tiles (of its zoom) the bbox of /api/.../clusters may span
+ * @param territoryMaxAgeSeconds how long clients and caches may keep a territory's geometry
  */
 @ConfigurationProperties("atlas")
 public record AtlasProperties(
@@ -27,5 +34,11 @@ public record AtlasProperties(
         @DefaultValue("100") int listLimitDefault,
         @DefaultValue("1000") int listLimitMax,
         @DefaultValue("10000") int nearRadiusDefault,
-        @DefaultValue("200000") int nearRadiusMax) {
+        @DefaultValue("200000") int nearRadiusMax,
+        @DefaultValue("20") int tileMaxZoom,
+        @DefaultValue("13") int tileClusterBelowZoom,
+        @DefaultValue("60") int tileMaxAgeSeconds,
+        @DefaultValue("64") int tileCacheMegabytes,
+        @DefaultValue("256") int clustersMaxTiles,
+        @DefaultValue("3600") int territoryMaxAgeSeconds) {
 }
