@@ -3,16 +3,12 @@ package org.atlascitoyen.mapservice.tiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import org.atlascitoyen.importers.db.DatabaseConfig;
-import org.atlascitoyen.importers.testing.TestDatabases;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.atlascitoyen.importers.directory.DirectoryTestDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The stored clusters (map_cell, migration V5) follow every write to the actors: after inserts,
@@ -22,17 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class MapCellIT {
 
-    private static DatabaseConfig db;
-
-    @BeforeAll
-    static void database() {
-        db = TestDatabases.withTerritories();
-    }
-
-    @AfterAll
-    static void drop() {
-        TestDatabases.drop(db);
-    }
+    @RegisterExtension
+    final DirectoryTestDatabase db = DirectoryTestDatabase.perTest();
 
     @Test
     void cellsFollowEveryWrite() throws SQLException {
@@ -74,44 +61,32 @@ class MapCellIT {
                 + " FROM generate_series(1, " + n + ") g";
     }
 
-    private static void assertCellsAreFresh(long actors) throws SQLException {
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+    private void assertCellsAreFresh(long actors) throws SQLException {
+        execute("CREATE TABLE maintained AS SELECT * FROM map_cell");
+        try (Connection c = db.config().connect(); Statement st = c.createStatement()) {
             c.setAutoCommit(false);
-            st.execute("CREATE TEMP TABLE maintained AS SELECT * FROM map_cell");
             st.execute("SELECT map_cells_refresh('actor')");
-            List<String> differences = rows(st, """
-                    SELECT concat_ws(' ', 'z', z, 'cell', gx, gy, 'kept', m.n, m.id, m.name, m.kind, 'fresh', f.n, f.id, f.name, f.kind)
-                    FROM maintained m FULL JOIN map_cell f USING (dataset, z, gx, gy)
-                    WHERE m.n IS DISTINCT FROM f.n OR m.id IS DISTINCT FROM f.id OR m.name IS DISTINCT FROM f.name
-                       OR m.kind IS DISTINCT FROM f.kind OR abs(m.sx - f.sx) > 1e-3 OR abs(m.sy - f.sy) > 1e-3
-                    ORDER BY z, gx, gy""");
-            c.rollback();
-            assertThat(differences).as("cells kept by the triggers that differ from cells recomputed").isEmpty();
+            c.commit();
         }
+        List<String> differences = db.rows("""
+                SELECT 'z', z, 'cell', gx, gy, 'kept', m.n, m.id, m.name, m.kind, 'fresh', f.n, f.id, f.name, f.kind
+                FROM maintained m FULL JOIN map_cell f USING (dataset, z, gx, gy)
+                WHERE m.n IS DISTINCT FROM f.n OR m.id IS DISTINCT FROM f.id OR m.name IS DISTINCT FROM f.name
+                   OR m.kind IS DISTINCT FROM f.kind OR abs(m.sx - f.sx) > 1e-3 OR abs(m.sy - f.sy) > 1e-3
+                ORDER BY z, gx, gy""");
+        execute("DROP TABLE maintained");
+        assertThat(differences).as("cells kept by the triggers that differ from cells recomputed").isEmpty();
         assertThat(count("SELECT count(DISTINCT z) FROM map_cell")).isEqualTo(TileSql.STORED_MAX_ZOOM + 1);
         assertThat(count("SELECT max(z) FROM map_cell")).isEqualTo(count("SELECT map_cell_max_zoom()"));
-        assertThat(count("SELECT count(*) FROM (SELECT z FROM map_cell GROUP BY z HAVING sum(n) <> " + actors + ") x")).isZero();
+        assertThat(db.rows("SELECT z FROM map_cell GROUP BY z HAVING sum(n) <> " + actors)).as("zooms miscounting").isEmpty();
     }
 
-    private static List<String> rows(Statement st, String query) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery(query)) {
-            while (rs.next()) {
-                rows.add(rs.getString(1));
-            }
-        }
-        return rows;
+    private long count(String query) throws SQLException {
+        return Long.parseLong(db.value(query));
     }
 
-    private static long count(String query) throws SQLException {
-        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static void execute(String statements) throws SQLException {
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+    private void execute(String statements) throws SQLException {
+        try (Connection c = db.config().connect(); Statement st = c.createStatement()) {
             st.execute(statements);
         }
     }
