@@ -44,9 +44,17 @@ public abstract class WebIT {
 
     /** An HTTP GET on the running service. */
     protected HttpResponse<String> get(String pathAndQuery) {
+        return get(pathAndQuery, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** An HTTP GET on the running service with request headers (name, value, name, value...). */
+    protected <T> HttpResponse<T> get(String pathAndQuery, HttpResponse.BodyHandler<T> body, String... headers) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery)).build();
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery));
+            if (headers.length > 0) {
+                request.headers(headers);
+            }
+            return HTTP.send(request.build(), body);
         } catch (IOException e) {
             throw new IllegalStateException("GET " + pathAndQuery + " failed", e);
         } catch (InterruptedException e) {

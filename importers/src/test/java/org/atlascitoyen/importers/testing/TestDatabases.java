@@ -56,9 +56,25 @@ public final class TestDatabases {
         return DataDirectory.defaultRoot(System.getenv());
     }
 
-    /** A new database with the schema and the reference territories of {@link #dataDirectory()}. */
+    /**
+     * A new database with the schema and the reference territories of {@link #dataDirectory()}. A
+     * test run of another checkout whose migrations differ drops this template as stale: then it is
+     * built again, a few times at most.
+     */
     public static DatabaseConfig withTerritories() {
-        return create("CREATE DATABASE %s TEMPLATE " + template());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return create("CREATE DATABASE %s TEMPLATE " + template());
+            } catch (IllegalStateException e) {
+                boolean templateGone = e.getCause() instanceof SQLException sql && "3D000".equals(sql.getSQLState());
+                if (!templateGone || attempt == 3) {
+                    throw e;
+                }
+                synchronized (TestDatabases.class) {
+                    template = null;
+                }
+            }
+        }
     }
 
     /** A new database with only the extensions the schema needs (for migration and import tests). */

@@ -1,7 +1,13 @@
 package org.atlascitoyen.mapservice.filter;
 
 import io.swagger.v3.oas.annotations.Parameter;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The filter parameters of every list, tile, coverage and export endpoint, as the request gives
@@ -36,4 +42,46 @@ public record FilterParams(
 
     /** No filter at all. */
     public static final FilterParams NONE = new FilterParams(null, null, null, null, null, null, null, null, null);
+
+    /** The same parameters without {@code bbox} (a tile brings its own box). */
+    public FilterParams withoutBbox() {
+        return new FilterParams(null, near, radius, territory, theme, type, status, q, updatedSince);
+    }
+
+    /**
+     * The parameters in one canonical form, for cache keys and ETags, read without checking them:
+     * names in order, values stripped, repeated and comma-separated codes merged, deduplicated and
+     * sorted (they select "any of"), empty values left out. Two requests with the same canonical
+     * form select the same records; {@code ""} without any parameter.
+     */
+    public String canonical() {
+        Map<String, String> values = new TreeMap<>();
+        put(values, "bbox", bbox);
+        put(values, "near", near);
+        put(values, "radius", radius);
+        put(values, "territory", territory);
+        put(values, "q", q);
+        put(values, "updatedSince", updatedSince);
+        putCodes(values, "theme", theme);
+        putCodes(values, "type", type);
+        putCodes(values, "status", status);
+        return values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
+    }
+
+    private static void put(Map<String, String> values, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            values.put(name, value.strip());
+        }
+    }
+
+    private static void putCodes(Map<String, String> values, String name, List<String> codes) {
+        if (codes != null) {
+            TreeSet<String> set = codes.stream().filter(Objects::nonNull)
+                    .flatMap(c -> Arrays.stream(c.split(","))).map(String::strip).filter(c -> !c.isEmpty())
+                    .collect(Collectors.toCollection(TreeSet::new));
+            if (!set.isEmpty()) {
+                values.put(name, String.join(",", set));
+            }
+        }
+    }
 }

@@ -27,6 +27,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           (an export reads and sorts more rows than any page)
  * @param exportMaxConcurrent exports running at once; each holds a database connection while it
  *                           downloads, so this keeps the rest of the pool for the API
+ * @param tileMaxZoom        the deepest zoom of /tiles (z from 0 to it)
+ * @param tileClusterBelowZoom tiles and clusters below this zoom group records in grid cells; from
+ *                           it on, each record is a point
+ * @param tileMaxAgeSeconds  how long clients and caches may keep a tile without asking again
+ * @param tileCacheMegabytes memory for the most recently rendered tiles (0: no cache)
+ * @param clustersMaxTiles   the most tiles (of its zoom) the bbox of /api/.../clusters may span
+ * @param territoryMaxAgeSeconds how long clients and caches may keep a territory's geometry
  */
 @ConfigurationProperties("atlas")
 public record AtlasProperties(
@@ -42,5 +49,11 @@ public record AtlasProperties(
         @DefaultValue("10000") int ogcLimitMax,
         @DefaultValue("1000000") long exportMaxRows,
         @DefaultValue("120000") long exportStatementTimeoutMs,
-        @DefaultValue("3") int exportMaxConcurrent) {
+        @DefaultValue("3") int exportMaxConcurrent,
+        @DefaultValue("20") int tileMaxZoom,
+        @DefaultValue("13") int tileClusterBelowZoom,
+        @DefaultValue("60") int tileMaxAgeSeconds,
+        @DefaultValue("64") int tileCacheMegabytes,
+        @DefaultValue("256") int clustersMaxTiles,
+        @DefaultValue("3600") int territoryMaxAgeSeconds) {
 }

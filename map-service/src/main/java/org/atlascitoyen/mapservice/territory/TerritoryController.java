@@ -1,18 +1,27 @@
 package org.atlascitoyen.mapservice.territory;
 
+import java.time.Duration;
 import org.atlascitoyen.mapservice.system.AtlasProperties;
 import org.atlascitoyen.mapservice.system.BadParameterException;
+import org.atlascitoyen.mapservice.system.DataEtags;
 import org.atlascitoyen.mapservice.system.NotFoundException;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The territory API: which territories contain a point, one territory with its geometry, its
- * members, and a search by name, code or postcode.
+ * members, and a search by name, code or postcode. A territory carries an ETag and Cache-Control
+ * (its geometry is large and changes only with a territory import): a request naming the current
+ * ETag gets a 304 without any database query.
  */
 @RestController
 @RequestMapping("/api/territories")
@@ -22,10 +31,14 @@ class TerritoryController {
 
     private final TerritoryRepository territories;
     private final AtlasProperties limits;
+    private final DataEtags etags;
+    private final CacheControl cacheControl;
 
-    TerritoryController(TerritoryRepository territories, AtlasProperties limits) {
+    TerritoryController(TerritoryRepository territories, AtlasProperties limits, DataEtags etags) {
         this.territories = territories;
         this.limits = limits;
+        this.etags = etags;
+        this.cacheControl = CacheControl.maxAge(Duration.ofSeconds(limits.territoryMaxAgeSeconds())).cachePublic();
     }
 
     @GetMapping(value = "/at", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -55,15 +68,21 @@ class TerritoryController {
     }
 
     @GetMapping(value = "/{kind}/{code}", produces = {GEOJSON, MediaType.APPLICATION_JSON_VALUE})
-    TerritoryFeature one(@PathVariable String kind, @PathVariable String code,
-                         @RequestParam(defaultValue = "true") boolean geometry,
-                         @RequestParam(defaultValue = "0") int simplify) {
+    ResponseEntity<TerritoryFeature> one(@PathVariable String kind, @PathVariable String code,
+                                         @RequestParam(defaultValue = "true") boolean geometry,
+                                         @RequestParam(defaultValue = "0") int simplify,
+                                         @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         TerritoryKind k = TerritoryKind.parse(kind, "kind");
         if (simplify < 0 || simplify > limits.simplifyMaxMetres()) {
             throw new BadParameterException("simplify", "simplify is a tolerance in metres between 0 and "
                     + limits.simplifyMaxMetres() + ", got " + simplify);
         }
-        return territories.find(k, code, geometry, simplify).orElseThrow(() -> notFound(k, code));
+        String etag = etags.of("territories/" + k.key() + "/" + code + "?geometry=" + geometry + "&simplify=" + simplify);
+        if (DataEtags.matches(ifNoneMatch, etag)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cacheControl).build();
+        }
+        TerritoryFeature territory = territories.find(k, code, geometry, simplify).orElseThrow(() -> notFound(k, code));
+        return ResponseEntity.ok().eTag(etag).cacheControl(cacheControl).body(territory);
     }
 
     @GetMapping(value = "/{kind}/{code}/members", produces = MediaType.APPLICATION_JSON_VALUE)

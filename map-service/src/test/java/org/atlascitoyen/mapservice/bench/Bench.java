@@ -22,7 +22,8 @@ public final class Bench {
     private static final Map<String, Benchmark> BENCHMARKS = new TreeMap<>(Map.of(
             "territories", TerritoryBench::run,
             "import", ImportBench::run,
-            "export", ExportBench::run));
+            "export", ExportBench::run,
+            "tiles", TileBench::run));
 
     private Bench() {
     }

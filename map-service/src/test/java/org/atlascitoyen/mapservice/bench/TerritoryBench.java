@@ -161,7 +161,7 @@ public final class TerritoryBench {
      * Settings go as command-line arguments: they take precedence over application.properties,
      * which reads ATLAS_DB_URL and would otherwise point the service at the main database.
      */
-    private static ConfigurableApplicationContext startService(DatabaseConfig db) {
+    static ConfigurableApplicationContext startService(DatabaseConfig db) {
         return new SpringApplicationBuilder(MapServiceApplication.class).run(
                 "--spring.datasource.url=" + db.url(),
                 "--spring.datasource.username=" + db.user(),

@@ -1,0 +1,86 @@
+package org.atlascitoyen.mapservice.system;
+
+import org.atlascitoyen.importers.db.SqlResource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The version of the published data, held in memory: what ETags and response caches are keyed
+ * on, so that a request can be answered "not modified" without a database query. The published
+ * data only changes through import runs (directory imports record a run in the transaction that
+ * publishes; territory imports likewise), so the version is the last succeeded run of each.
+ *
+ * <p>Read when the service is ready, then every {@code atlas.data-version-poll-ms} (application
+ * properties, default 5 s) in the background, never per request: a response may name the
+ * previous version for that long after an import. Call {@link #refresh()} to read it at once
+ * (tests, or after an import in-process).
+ */
+@Component
+@EnableScheduling
+public class DataVersion {
+
+    private static final Logger log = LoggerFactory.getLogger(DataVersion.class);
+    private static final String SQL = SqlResource.load("sql/system/data-version.sql");
+
+    /**
+     * A version of the published data.
+     *
+     * @param importRun       id of the last succeeded directory import run (0 before any)
+     * @param territoryImport id of the last reference territory import (0 before any)
+     */
+    public record Version(long importRun, long territoryImport) {
+
+        /** A short text naming the version, e.g. {@code r13.t1}. */
+        @Override
+        public String toString() {
+            return "r" + importRun + ".t" + territoryImport;
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private volatile Version current;
+
+    DataVersion(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The version last read; null while the database has never answered. */
+    public Version current() {
+        return current;
+    }
+
+    /**
+     * Reads the version from the database now and returns it. When the database does not answer,
+     * the last version read stays current (and null stays null).
+     */
+    public Version refresh() {
+        try {
+            Version read = jdbc.sql(SQL).query((rs, i) -> new Version(rs.getLong("import_run"), rs.getLong("territory_import")))
+                    .single();
+            if (!read.equals(current)) {
+                log.info("Published data version {} (was {})", read, current);
+                current = read;
+            }
+        } catch (DataAccessException e) {
+            log.debug("Data version not read: {}", e.getMessage());
+        }
+        return current;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void ready() {
+        refresh();
+    }
+
+    @Scheduled(initialDelayString = "${atlas.data-version-poll-ms}", fixedDelayString = "${atlas.data-version-poll-ms}")
+    void poll() {
+        refresh();
+    }
+}

@@ -1,0 +1,29 @@
+package org.atlascitoyen.mapservice.filter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The canonical form of filter parameters, the part of ETags and cache keys that comes from the query. */
+class FilterParamsTest {
+
+    @Test
+    void theSameSelectionWrittenOtherwiseHasOneCanonicalForm() {
+        FilterParams a = new FilterParams(null, null, null, " epci:243100518 ", List.of("climat,alimentation"),
+                List.of("association"), null, " jardin ", null);
+        FilterParams b = new FilterParams("", null, null, "epci:243100518", List.of("alimentation", " climat", "climat", ""),
+                List.of("association"), List.of(), "jardin", " ");
+        assertThat(a.canonical()).isEqualTo(b.canonical())
+                .isEqualTo("q=jardin&territory=epci:243100518&theme=alimentation,climat&type=association");
+        assertThat(FilterParams.NONE.canonical()).isEmpty();
+        assertThat(new FilterParams("0,42,5,46", "1.44,43.6", "500", null, null, null, List.of("idee"), null, "2026-01-01")
+                .canonical()).isEqualTo("bbox=0,42,5,46&near=1.44,43.6&radius=500&status=idee&updatedSince=2026-01-01");
+    }
+
+    @Test
+    void aTileDropsTheBbox() {
+        FilterParams params = new FilterParams("0,42,5,46", null, null, null, List.of("climat"), null, null, null, null);
+        assertThat(params.withoutBbox().canonical()).isEqualTo("theme=climat");
+    }
+}
