@@ -21,7 +21,8 @@ public final class Bench {
     /** Every benchmark by name; a new one is one more line here. */
     private static final Map<String, Benchmark> BENCHMARKS = new TreeMap<>(Map.of(
             "territories", TerritoryBench::run,
-            "import", ImportBench::run));
+            "import", ImportBench::run,
+            "api", ApiBench::run));
 
     private Bench() {
     }
