@@ -23,7 +23,8 @@ public final class Bench {
             "territories", TerritoryBench::run,
             "import", ImportBench::run,
             "export", ExportBench::run,
-            "tiles", TileBench::run));
+            "tiles", TileBench::run,
+            "api", ApiBench::run));
 
     private Bench() {
     }

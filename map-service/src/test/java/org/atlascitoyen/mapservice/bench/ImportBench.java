@@ -341,7 +341,7 @@ public final class ImportBench {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
@@ -349,7 +349,7 @@ public final class ImportBench {
         }
     }
 
-    private static String thousands(double n) {
+    static String thousands(double n) {
         return String.format(Locale.ROOT, "%,d", Math.round(n));
     }
 

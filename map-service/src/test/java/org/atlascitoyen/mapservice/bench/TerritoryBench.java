@@ -72,7 +72,7 @@ public final class TerritoryBench {
      * migration and imports run before, and Flyway's INFO lines would bury the figures. The
      * notices "extension ... already exists" are expected (the test database has them already).
      */
-    private static void quietLogging() {
+    static void quietLogging() {
         LoggingSystem logging = LoggingSystem.get(TerritoryBench.class.getClassLoader());
         logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.WARN);
         logging.setLogLevel("org.flywaydb.core.internal.sqlscript", LogLevel.ERROR);
@@ -160,9 +160,10 @@ public final class TerritoryBench {
      * The service as {@code ./atlas run} starts it, but on the benchmark database and a free port.
      * Settings go as command-line arguments: they take precedence over application.properties,
      * which reads ATLAS_DB_URL and would otherwise point the service at the main database.
+     * {@code moreArgs} come last, so they can also override one of these.
      */
-    static ConfigurableApplicationContext startService(DatabaseConfig db) {
-        return new SpringApplicationBuilder(MapServiceApplication.class).run(
+    static ConfigurableApplicationContext startService(DatabaseConfig db, String... moreArgs) {
+        List<String> args = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + db.url(),
                 "--spring.datasource.username=" + db.user(),
                 "--spring.datasource.password=" + db.password(),
@@ -170,7 +171,9 @@ public final class TerritoryBench {
                 "--spring.flyway.password=" + db.password(),
                 "--server.port=0",
                 "--spring.main.banner-mode=off",
-                "--logging.level.root=WARN");
+                "--logging.level.root=WARN"));
+        args.addAll(List.of(moreArgs));
+        return new SpringApplicationBuilder(MapServiceApplication.class).run(args.toArray(String[]::new));
     }
 
     private static void printEnvironment(DatabaseConfig db) throws SQLException {
@@ -231,7 +234,7 @@ public final class TerritoryBench {
     }
 
     /** Runnable threads averaged over the last minute (-1 where the system does not tell). */
-    private static double loadAverage() {
+    static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 

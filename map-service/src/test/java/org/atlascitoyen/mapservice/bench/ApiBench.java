@@ -1,0 +1,271 @@
+package org.atlascitoyen.mapservice.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.atlascitoyen.importers.db.DatabaseConfig;
+import org.atlascitoyen.importers.directory.DirectoryImport;
+import org.atlascitoyen.importers.directory.DirectoryImportReport;
+import org.atlascitoyen.importers.directory.ImportRequest;
+import org.atlascitoyen.importers.directory.Progress;
+import org.atlascitoyen.importers.directory.RecordKind;
+import org.atlascitoyen.importers.testing.TestDatabases;
+import org.atlascitoyen.mapservice.bench.ApiCase.Request;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code ./atlas bench api [--actors N] [--warm-up N] [--requests N] [--load-seconds S]
+ * [--db-options O]}: the latency of {@code /api/actors} under each filter, beside the same SQL
+ * over plain JDBC measured in the same run, then its throughput under concurrent load, beside the
+ * goals of the issue.
+ *
+ * <p>Steps, in a fresh database with the territories (dropped at the end, also on failure or
+ * Ctrl-C): import N synthetic actors ({@link SyntheticDirectory}), VACUUM ANALYZE; start the
+ * service in-process on a free port; warm up both sides; time each case of {@link ApiCases} one
+ * request at a time, each request through HTTP and as raw SQL in turn ({@link ApiSeries}); load
+ * the service with 2 to 16 client threads ({@link ApiLoad}); print the tables, then the plans of
+ * the cases over their latency goal. Endpoints not built yet show as "not available".
+ */
+public final class ApiBench {
+
+    private static final long SEED = 42;
+    private static final String SOURCE = "bench-synthetic";
+    private static final int[] LOAD_THREADS = {2, 4, 8, 16};
+    /**
+     * Each case is timed on all its requests, or for this long once {@link #CASE_MINIMUM} are done:
+     * a case at half a second per request would otherwise take minutes for a few more digits.
+     */
+    private static final Duration CASE_BUDGET = Duration.ofSeconds(60);
+    private static final int CASE_MINIMUM = 100;
+    /** "Throughput at acceptable latency": the best level whose p99 is under this. */
+    private static final double LOAD_P99_GOAL_MILLIS = 100;
+
+    /**
+     * The command line, with its defaults.
+     *
+     * @param dbOptions more {@code -c name=value} settings for the connections of both sides, to
+     *                  measure a setting before changing the service (empty by default)
+     */
+    private record Options(int actors, int warmUp, int requests, int loadSeconds, String dbOptions) {
+
+        static Options parse(List<String> args) {
+            Map<String, String> values = new LinkedHashMap<>(Map.of("--actors", "200000", "--warm-up", "1000",
+                    "--requests", "500", "--load-seconds", "10", "--db-options", ""));
+            for (int i = 0; i < args.size(); i += 2) {
+                String name = args.get(i);
+                boolean number = !name.equals("--db-options");
+                if (!values.containsKey(name) || i + 1 == args.size() || number && !args.get(i + 1).matches("\\d{1,7}")) {
+                    throw new IllegalArgumentException("api takes [--actors N] [--warm-up N] [--requests N] "
+                            + "[--load-seconds S] [--db-options '-c NAME=VALUE ...'], got " + String.join(" ", args));
+                }
+                values.put(name, args.get(i + 1));
+            }
+            Options o = new Options(Integer.parseInt(values.get("--actors")), Integer.parseInt(values.get("--warm-up")),
+                    Integer.parseInt(values.get("--requests")), Integer.parseInt(values.get("--load-seconds")),
+                    values.get("--db-options").strip());
+            if (o.actors() < 1 || o.requests() < 1) {
+                throw new IllegalArgumentException("api needs --actors and --requests of 1 or more");
+            }
+            return o;
+        }
+    }
+
+    private ApiBench() {
+    }
+
+    static void run(List<String> args) throws Exception {
+        Options options = Options.parse(args);
+        TerritoryBench.quietLogging();
+        try (HeapSampler heap = HeapSampler.start()) {
+            DatabaseConfig db = TestDatabases.withTerritories();
+            // A run takes minutes and gets interrupted (Ctrl-C): the hook drops the database then,
+            // as finally does on a normal end or an exception.
+            AtomicBoolean dropped = new AtomicBoolean();
+            Thread dropOnExit = new Thread(() -> {
+                if (dropped.compareAndSet(false, true)) {
+                    TestDatabases.drop(db);
+                }
+            }, "drop-bench-database");
+            Runtime.getRuntime().addShutdownHook(dropOnExit);
+            try {
+                measure(db, options);
+            } finally {
+                if (dropped.compareAndSet(false, true)) {
+                    TestDatabases.drop(db);
+                }
+                Runtime.getRuntime().removeShutdownHook(dropOnExit);
+            }
+            System.out.printf(Locale.ROOT, "Peak heap used over the whole run (import included): %d MB of %d MB%n",
+                    heap.peakBytes() >> 20, heap.maxBytes() >> 20);
+            System.out.printf(Locale.ROOT, "System load average at the end: %.2f%n", TerritoryBench.loadAverage());
+        }
+    }
+
+    private static void measure(DatabaseConfig db, Options options) throws Exception {
+        printEnvironment(db, options);
+        importActors(db, options.actors());
+        ApiCases cases = ApiCases.of(db, SEED);
+        List<ApiCase> all = new ArrayList<>(cases.queries());
+        all.addAll(cases.hooks());
+
+        long startNanos = System.nanoTime();
+        try (ConfigurableApplicationContext app = TerritoryBench.startService(db, serviceDbOptions(options))) {
+            int port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+            System.out.printf(Locale.ROOT, "Map service started in %.1f s on port %d%n", seconds(startNanos), port);
+            System.gc(); // the service's peak below is then its own, not the import's garbage
+            List<ApiSeries> results = new ArrayList<>();
+            Map<String, List<ApiLoad.Level>> levels;
+            long servicePeak;
+            try (HeapSampler heap = HeapSampler.start(); ApiTimer timer = new ApiTimer(port, db, options.dbOptions())) {
+                results.addAll(timeCases(timer, all, options));
+                levels = load(port, results, options);
+                servicePeak = heap.peakBytes();
+                ApiReport.cases(results, options.requests(), options.warmUp(), CASE_BUDGET, CASE_MINIMUM);
+                levels.forEach((mix, l) -> ApiReport.load(mix, l, LOAD_P99_GOAL_MILLIS));
+                System.out.printf(Locale.ROOT, "%nPeak heap used while serving (service and clients, sampled every 10 ms): "
+                        + "%d MB%n", servicePeak >> 20);
+                ApiReport.plans(timer, results);
+            }
+            long mismatches = results.stream().mapToLong(ApiSeries::mismatches).sum();
+            if (mismatches > 0) {
+                throw new IllegalStateException(mismatches + " answers of the service differ from the raw SQL's counts");
+            }
+        }
+    }
+
+    /** Probes each case, warms both sides up, then times the available cases one by one. */
+    private static List<ApiSeries> timeCases(ApiTimer timer, List<ApiCase> cases, Options options) throws Exception {
+        Map<ApiCase, List<Request>> requests = new LinkedHashMap<>();
+        List<ApiSeries> results = new ArrayList<>();
+        for (ApiCase c : cases) {
+            List<Request> drawn = c.requests(options.requests(), SEED);
+            if (ApiSeries.available(timer, drawn)) {
+                requests.put(c, drawn);
+            }
+        }
+        long start = System.nanoTime();
+        ApiSeries.warmUp(timer, new ArrayList<>(requests.values()), options.warmUp());
+        System.out.printf(Locale.ROOT, "Warm-up: %,d requests on each side in %.1f s%n", options.warmUp(), seconds(start));
+        for (ApiCase c : cases) {
+            List<Request> drawn = requests.get(c);
+            if (drawn == null) {
+                results.add(ApiSeries.notAvailable(c));
+                System.out.printf(Locale.ROOT, "  %-18s not available (404)%n", c.name());
+                continue;
+            }
+            start = System.nanoTime();
+            ApiSeries series = ApiSeries.time(timer, c, drawn, CASE_BUDGET, CASE_MINIMUM);
+            results.add(series);
+            System.out.printf(Locale.ROOT, "  %-18s %,d requests timed on each side in %.1f s%n", c.name(),
+                    series.service().count(), seconds(start));
+        }
+        return results;
+    }
+
+    /**
+     * Each level of concurrency on two mixes of list requests, shuffled together: every list case,
+     * as users send them, then the cases within their latency goal alone, which shows what the
+     * service sustains once the slow ones are fixed.
+     */
+    private static Map<String, List<ApiLoad.Level>> load(int port, List<ApiSeries> results, Options options)
+            throws Exception {
+        List<ApiSeries> lists = results.stream()
+                .filter(s -> s.available() && s.apiCase().goal() == ApiCase.Goal.QUERY).toList();
+        List<ApiSeries> fast = lists.stream().filter(ApiSeries::latencyGoalMet).toList();
+        Map<String, List<ApiSeries>> mixes = new LinkedHashMap<>();
+        mixes.put("every list case", lists);
+        if (!fast.isEmpty() && fast.size() < lists.size()) {
+            mixes.put("the list cases within their latency goal", fast);
+        }
+        Map<String, List<ApiLoad.Level>> levels = new LinkedHashMap<>();
+        for (Map.Entry<String, List<ApiSeries>> mix : mixes.entrySet()) {
+            List<Request> requests = new ArrayList<>();
+            mix.getValue().forEach(s -> requests.addAll(s.apiCase().requests(options.requests(), SEED)));
+            Collections.shuffle(requests, new Random(SEED));
+            ApiLoad load = new ApiLoad(port, requests);
+            List<ApiLoad.Level> perLevel = new ArrayList<>();
+            for (int threads : LOAD_THREADS) {
+                perLevel.add(load.run(threads, options.loadSeconds()));
+            }
+            levels.put(mix.getKey() + " (" + mix.getValue().stream().map(s -> s.apiCase().name())
+                    .collect(Collectors.joining(", ")) + ")", perLevel);
+        }
+        return levels;
+    }
+
+    /**
+     * The service's connection options with {@code --db-options} added. The first part repeats
+     * application.properties (JIT off, statement timeout), which the argument replaces as a whole.
+     */
+    private static String[] serviceDbOptions(Options options) {
+        if (options.dbOptions().isEmpty()) {
+            return new String[0];
+        }
+        return new String[] {"--spring.datasource.hikari.data-source-properties.options=-c jit=off "
+                + "-c statement_timeout=10000 " + options.dbOptions()};
+    }
+
+    /** Generates and imports the actors (about N: duplicate and broken rows are written on top), then VACUUM ANALYZE. */
+    private static void importActors(DatabaseConfig db, int actors) throws Exception {
+        Path dir = Files.createTempDirectory("atlas-api-bench-");
+        try {
+            int rows = (int) Math.ceil(actors / (1 - SyntheticDirectory.DUPLICATE_SHARE - SyntheticDirectory.BROKEN_SHARE));
+            long start = System.nanoTime();
+            SyntheticDirectory.Output file = new SyntheticDirectory(SyntheticDirectory.communes(db), SEED).write(dir, rows);
+            System.out.printf(Locale.ROOT, "%nSynthetic directory: %s rows, %.1f MB, generated in %.1f s%n",
+                    ImportBench.thousands(rows), file.bytes() / 1e6, seconds(start));
+            start = System.nanoTime();
+            DirectoryImportReport report = new DirectoryImport(db, Progress.Factory.silent()).run(ImportRequest.of(
+                    RecordKind.ACTOR, SOURCE, ImportRequest.Format.CSV, file.csv(), file.mapping()));
+            System.out.printf(Locale.ROOT, "Import: %s actors inserted (%s rows rejected) in %.1f s%n",
+                    ImportBench.thousands(report.inserted()), ImportBench.thousands(report.rejected()), seconds(start));
+        } finally {
+            ImportBench.deleteTree(dir);
+        }
+        long start = System.nanoTime();
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            // VACUUM too, not only ANALYZE: it sets the visibility map, as autovacuum soon would on a
+            // real server, and the timings must not depend on whether it ran during the benchmark.
+            st.execute("VACUUM (ANALYZE) actor, actor_provenance");
+            try (ResultSet rs = st.executeQuery("SELECT count(*), pg_size_pretty(pg_total_relation_size('actor')) FROM actor")) {
+                rs.next();
+                System.out.printf(Locale.ROOT, "VACUUM ANALYZE in %.1f s: %s actors, table and indexes %s%n",
+                        seconds(start), ImportBench.thousands(rs.getLong(1)), rs.getString(2));
+            }
+        }
+    }
+
+    private static void printEnvironment(DatabaseConfig db, Options o) throws SQLException {
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT current_setting('server_version'), postgis_lib_version(), "
+                     + "current_setting('shared_buffers'), current_setting('work_mem')")) {
+            rs.next();
+            System.out.printf(Locale.ROOT, "API benchmark: PostgreSQL %s (shared_buffers %s, work_mem %s), PostGIS %s, "
+                    + "Java %s, %d CPUs, heap max %d MB%n", rs.getString(1), rs.getString(3), rs.getString(4),
+                    rs.getString(2), Runtime.version(), Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().maxMemory() >> 20);
+        }
+        System.out.printf(Locale.ROOT, "%s actors, %d requests per case, %s warm-up requests, load %d s per level%s%n",
+                ImportBench.thousands(o.actors()), o.requests(), ImportBench.thousands(o.warmUp()), o.loadSeconds(),
+                o.dbOptions().isEmpty() ? "" : ", connection options " + o.dbOptions());
+        // Clients, service and PostgreSQL share the CPUs: other work on the machine shows in the tails.
+        System.out.printf(Locale.ROOT, "System load average at the start: %.2f%n", TerritoryBench.loadAverage());
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}
