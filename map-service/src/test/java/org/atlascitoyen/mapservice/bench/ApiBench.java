@@ -129,7 +129,8 @@ public final class ApiBench {
             List<ApiSeries> results = new ArrayList<>();
             Map<String, List<ApiLoad.Level>> levels;
             long servicePeak;
-            try (HeapSampler heap = HeapSampler.start(); ApiTimer timer = new ApiTimer(port, db, options.dbOptions())) {
+            try (HeapSampler heap = HeapSampler.start(); ApiTimer timer = new ApiTimer(port, db,
+                    app.getEnvironment().getRequiredProperty("spring.datasource.hikari.data-source-properties.options"))) {
                 results.addAll(timeCases(timer, all, options));
                 levels = load(port, results, options);
                 servicePeak = heap.peakBytes();
@@ -214,8 +215,8 @@ public final class ApiBench {
         if (options.dbOptions().isEmpty()) {
             return new String[0];
         }
-        return new String[] {"--spring.datasource.hikari.data-source-properties.options=-c jit=off "
-                + "-c statement_timeout=10000 " + options.dbOptions()};
+        // Appended to the service's own options (application.properties): a later -c wins.
+        return new String[] {"--ATLAS_DB_OPTIONS=" + options.dbOptions()};
     }
 
     /** Generates and imports the actors (about N: duplicate and broken rows are written on top), then VACUUM ANALYZE. */

@@ -57,15 +57,16 @@ final class ApiTimer implements AutoCloseable {
 
     /**
      * @param port      the service's port on loopback
-     * @param db        the benchmark database, connected to as the service is (owner role, JIT off)
-     * @param dbOptions more {@code -c name=value} settings, the same as the service's connections get
+     * @param db        the benchmark database, connected to as the service is (owner role)
+     * @param dbOptions the {@code -c name=value} settings of the service's connections (JIT off,
+     *                  custom plans...), so that both sides run the SQL under the same settings
      */
     ApiTimer(int port, DatabaseConfig db, String dbOptions) throws SQLException {
         this.base = "http://127.0.0.1:" + port;
         Properties props = new Properties();
         props.setProperty("user", db.user());
         props.setProperty("password", db.password() == null ? "" : db.password());
-        props.setProperty("options", ("-c jit=off " + dbOptions).strip());
+        props.setProperty("options", dbOptions.strip());
         props.setProperty("ApplicationName", "atlas-bench-raw");
         this.connection = DriverManager.getConnection(db.url(), props);
         this.jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));
