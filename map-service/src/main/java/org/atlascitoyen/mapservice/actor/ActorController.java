@@ -45,7 +45,8 @@ class ActorController {
         int n = PageLimit.of(limit, limits.listLimitDefault(), limits.listLimitMax());
         FeaturePage<ActorFeature> page = actors.page(filter, Cursor.decode(cursor, filter.sort()), n);
         Object body = listFormat == ListFormat.GEOJSON ? page : new ItemPage<>(page.numberMatched(),
-                page.numberReturned(), page.next(), page.features().stream().map(ActorFeature::item).toList());
+                page.numberMatchedMoreThan(), page.numberReturned(), page.next(),
+                page.features().stream().map(ActorFeature::item).toList());
         return ResponseEntity.ok().contentType(listFormat.mediaType()).body(body);
     }
 

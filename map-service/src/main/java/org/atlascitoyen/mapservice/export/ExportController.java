@@ -85,9 +85,9 @@ class ExportController {
     /** The filter, checked, once its matches are known to fit in an export. */
     private Filter check(Dataset dataset, FilterParams params) {
         Filter filter = filters.parse(dataset, params);
-        long matched = pages.count(filter);
+        long matched = pages.count(filter, limits.exportMaxRows() + 1); // enough to know it is too many
         if (matched > limits.exportMaxRows()) {
-            throw ExportRefusal.tooLarge(matched, limits.exportMaxRows());
+            throw ExportRefusal.tooLarge(limits.exportMaxRows());
         }
         return filter;
     }

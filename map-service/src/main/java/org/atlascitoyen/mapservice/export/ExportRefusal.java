@@ -16,11 +16,11 @@ final class ExportRefusal extends ErrorResponseException {
     }
 
     /** More records match than an export holds: the client narrows the filter. */
-    static ExportRefusal tooLarge(long matched, long max) {
-        ExportRefusal refusal = new ExportRefusal(HttpStatus.BAD_REQUEST, "Export too large", matched
+    static ExportRefusal tooLarge(long max) {
+        ExportRefusal refusal = new ExportRefusal(HttpStatus.BAD_REQUEST, "Export too large", "More than " + max
                 + " records match; an export holds at most " + max + ". Narrow the filter (territory, theme, type, "
                 + "bbox...) or export in parts.");
-        refusal.getBody().setProperty("numberMatched", matched);
+        refusal.getBody().setProperty("numberMatchedMoreThan", max);
         refusal.getBody().setProperty("maxRows", max);
         return refusal;
     }

@@ -53,11 +53,12 @@ public final class PageSql {
         return new Statement(sql, params);
     }
 
-    /** The count of every record matching the filter. */
-    public static Statement count(Filter filter) {
+    /** The count of the records matching the filter, up to {@code cap} (all of them when it is 0). */
+    public static Statement count(Filter filter, long cap) {
         FilterSql.Where where = FilterSql.where(filter);
-        return new Statement(COUNT.replace("${table}", filter.dataset().table()).replace("${where}", where.sql()),
-                where.params());
+        Map<String, Object> params = new HashMap<>(where.params());
+        params.put("cap", cap > 0 ? cap : null); // LIMIT NULL is no limit
+        return new Statement(COUNT.replace("${table}", filter.dataset().table()).replace("${where}", where.sql()), params);
     }
 
     /** The cursor of the page after one whose last row had this sort key and id. */

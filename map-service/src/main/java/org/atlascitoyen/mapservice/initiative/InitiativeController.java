@@ -45,7 +45,8 @@ class InitiativeController {
         int n = PageLimit.of(limit, limits.listLimitDefault(), limits.listLimitMax());
         FeaturePage<InitiativeFeature> page = initiatives.page(filter, Cursor.decode(cursor, filter.sort()), n);
         Object body = listFormat == ListFormat.GEOJSON ? page : new ItemPage<>(page.numberMatched(),
-                page.numberReturned(), page.next(), page.features().stream().map(InitiativeFeature::item).toList());
+                page.numberMatchedMoreThan(), page.numberReturned(), page.next(),
+                page.features().stream().map(InitiativeFeature::item).toList());
         return ResponseEntity.ok().contentType(listFormat.mediaType()).body(body);
     }
 

@@ -59,8 +59,9 @@ class RecordFeatures {
         List<OgcFeature> features = jdbc.sql(template(dataset).replace("${where}", where)).params(params)
                 .param("limit", query.limit()).param("offset", query.offset())
                 .query(mapper(dataset)).list();
+        // numberMatched is exact here (no cap): GIS clients page with it.
         long matched = jdbc.sql(COUNT.replace("${table}", dataset.table()).replace("${where}", where)).params(params)
-                .query(Long.class).single();
+                .param("cap", null).query(Long.class).single();
         return new ItemsResult(matched, features);
     }
 

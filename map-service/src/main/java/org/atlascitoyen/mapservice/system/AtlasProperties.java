@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param listLimitDefault   records in a page of /api/actors and /api/initiatives when
  *                           {@code limit} is not given
  * @param listLimitMax       the largest {@code limit} those lists accept
+ * @param countMax           lists count their matches exactly up to this many; past it they say
+ *                           "more than" it (0: always exact, whatever it costs)
  * @param nearRadiusDefault  metres around {@code near} when {@code radius} is not given
  * @param nearRadiusMax      the largest {@code radius} accepted, in metres
  * @param ogcLimitDefault    features in a page of /ogc/collections/{id}/items when {@code limit}
@@ -43,6 +45,7 @@ public record AtlasProperties(
         @DefaultValue("2154") int projectedSrid,
         @DefaultValue("100") int listLimitDefault,
         @DefaultValue("1000") int listLimitMax,
+        @DefaultValue("10000") long countMax,
         @DefaultValue("10000") int nearRadiusDefault,
         @DefaultValue("200000") int nearRadiusMax,
         @DefaultValue("10") int ogcLimitDefault,

@@ -33,6 +33,8 @@ final class ApiCases {
     private static final String PAGE = SqlResource.load("sql/actor/page.sql");
     /** The service's default page size; given explicitly so that the raw side reads as many rows. */
     static final int LIMIT = 100;
+    /** The count the service runs: up to atlas.count-max (10,000 by default) plus one. */
+    static final long COUNT_CAP = 10_001;
     // A laptop screen, in 256-pixel Web Mercator tiles: what a map shows at a zoom level.
     private static final int SCREEN_WIDTH_PX = 1280;
     private static final int SCREEN_HEIGHT_PX = 800;
@@ -115,7 +117,7 @@ final class ApiCases {
             Filter filter = draw.apply(r);
             // One row more than the page, as Pages reads it to know whether there is a next page.
             return new Request("/api/actors?" + query(filter) + "&limit=" + LIMIT,
-                    List.of(PageSql.page(PAGE, filter, null, LIMIT + 1), PageSql.count(filter)));
+                    List.of(PageSql.page(PAGE, filter, null, LIMIT + 1), PageSql.count(filter, COUNT_CAP)));
         });
     }
 
