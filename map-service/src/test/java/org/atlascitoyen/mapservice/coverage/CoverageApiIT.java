@@ -299,4 +299,21 @@ class CoverageApiIT extends DemoServiceIT {
     private static List<String> texts(String sql) {
         return texts(sql, null);
     }
+
+    @Test
+    void aKnownCoverageIsA304AndAnotherFilterIsAnotherEtag() {
+        HttpResponse<String> first = get("/api/coverage?level=epci&theme=climat,culture");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertThat(first.headers().firstValue("Cache-Control").orElseThrow()).contains("max-age=");
+        HttpResponse<String> again = get("/api/coverage?level=epci&theme=culture&theme=climat",
+                HttpResponse.BodyHandlers.ofString(), "If-None-Match", etag);
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        HttpResponse<String> other = get("/api/coverage?level=epci&theme=climat",
+                HttpResponse.BodyHandlers.ofString(), "If-None-Match", etag);
+        assertThat(other.statusCode()).isEqualTo(200);
+        assertThat(other.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(etag);
+        assertThat(get("/api/coverage?level=epci&theme=climat&format=csv").headers().firstValue("ETag").orElseThrow())
+                .isNotEqualTo(other.headers().firstValue("ETag").orElseThrow());
+    }
 }
