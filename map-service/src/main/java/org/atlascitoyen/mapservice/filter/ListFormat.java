@@ -1,7 +1,9 @@
 package org.atlascitoyen.mapservice.filter;
 
+import java.util.function.Function;
 import org.atlascitoyen.mapservice.system.BadParameterException;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /** How a list is written: a GeoJSON FeatureCollection (the default) or plain JSON items. */
 public enum ListFormat {
@@ -21,5 +23,12 @@ public enum ListFormat {
 
     public MediaType mediaType() {
         return this == GEOJSON ? GEOJSON_TYPE : MediaType.APPLICATION_JSON;
+    }
+
+    /** A page in this format: the FeatureCollection itself, or its features as plain items. */
+    public <F> ResponseEntity<Object> respond(FeaturePage<F> page, Function<F, ?> item) {
+        Object body = this == GEOJSON ? page : new ItemPage<>(page.numberMatched(), page.numberMatchedMoreThan(),
+                page.numberReturned(), page.next(), page.features().stream().map(item).toList());
+        return ResponseEntity.ok().contentType(mediaType()).body(body);
     }
 }

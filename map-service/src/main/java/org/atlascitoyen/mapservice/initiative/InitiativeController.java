@@ -6,7 +6,6 @@ import org.atlascitoyen.mapservice.filter.FeaturePage;
 import org.atlascitoyen.mapservice.filter.Filter;
 import org.atlascitoyen.mapservice.filter.FilterParams;
 import org.atlascitoyen.mapservice.filter.FilterParser;
-import org.atlascitoyen.mapservice.filter.ItemPage;
 import org.atlascitoyen.mapservice.filter.ListFormat;
 import org.atlascitoyen.mapservice.filter.PageLimit;
 import org.atlascitoyen.mapservice.system.AtlasProperties;
@@ -44,10 +43,7 @@ class InitiativeController {
         Filter filter = filters.parse(Dataset.INITIATIVES, params);
         int n = PageLimit.of(limit, limits.listLimitDefault(), limits.listLimitMax());
         FeaturePage<InitiativeFeature> page = initiatives.page(filter, Cursor.decode(cursor, filter.sort()), n);
-        Object body = listFormat == ListFormat.GEOJSON ? page : new ItemPage<>(page.numberMatched(),
-                page.numberMatchedMoreThan(), page.numberReturned(), page.next(),
-                page.features().stream().map(InitiativeFeature::item).toList());
-        return ResponseEntity.ok().contentType(listFormat.mediaType()).body(body);
+        return listFormat.respond(page, InitiativeFeature::item);
     }
 
     @GetMapping(value = "/{id}", produces = {"application/geo+json", "application/json"})
