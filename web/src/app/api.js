@@ -56,6 +56,14 @@ export function territory(kind, code, { simplify = 0, geometry = true } = {}, si
   return getJson(path, geometry ? { simplify } : { geometry, simplify }, signal);
 }
 
+/**
+ * The actors in a box as the service clusters them at `zoom`: cells with a `count`, and single
+ * actors (count 1) with their id, name and type. `bbox` is [west, south, east, north].
+ */
+export function actorClusters(bbox, zoom, signal) {
+  return getJson('api/actors/clusters', { bbox: bbox.map((v) => v.toFixed(5)).join(','), zoom }, signal);
+}
+
 /** True for the rejection of a request cancelled on purpose, which is not an error to show. */
 export function isAbort(error) {
   return error?.name === 'AbortError';

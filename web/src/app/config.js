@@ -49,3 +49,22 @@ export const SEARCH = { debounceMs: 250, minLength: 2, limit: 10 };
  * atlas.css (CSS cannot read a JavaScript constant, nor the reverse without a build step).
  */
 export const NARROW_SCREEN = '(max-width: 640px)';
+
+/**
+ * Actor types (codes of the API) with their French label and marker colour. Eleven colours
+ * cannot all be told apart, so related types share a hue family; the label is always in the
+ * marker's title and the legend.
+ */
+export const ACTOR_TYPES = {
+  association: { label: 'Association', color: '#1b7837' },
+  collectif_habitants: { label: 'Collectif d’habitants', color: '#5aae61' },
+  collectivite: { label: 'Collectivité ou service public', color: '#2166ac' },
+  elu: { label: 'Élu·e', color: '#4393c3' },
+  conseil_citoyen: { label: 'Conseil citoyen', color: '#92c5de' },
+  tiers_lieu: { label: 'Tiers-lieu', color: '#b35806' },
+  centre_social: { label: 'Centre social', color: '#e08214' },
+  ess: { label: 'Structure de l’ESS', color: '#762a83' },
+  recherche: { label: 'Recherche', color: '#9970ab' },
+  tete_de_reseau: { label: 'Tête de réseau', color: '#b2182b' },
+  autre: { label: 'Autre', color: '#616161' },
+};

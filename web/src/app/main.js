@@ -1,6 +1,7 @@
 // Entry point: builds the map, the search box and the panel, and keeps one piece of state, the
 // selection (a territory and/or a clicked point), in step with the URL hash.
 
+import { createActorLayer } from './actors-layer.js';
 import { isAbort, territoriesAt, territory } from './api.js';
 import { drawBase } from './base-layer.js';
 import { NARROW_SCREEN, SIMPLIFY_METRES } from './config.js';
@@ -41,6 +42,7 @@ window.addEventListener('popstate', () => restore(readHash(location.hash)));
 restore(readHash(location.hash));
 history.replaceState(null, '', writeHash({ view: currentView(), ...selection })); // a link from the start
 drawBase(map);
+createActorLayer(map, { announce });
 
 /**
  * Shows a new selection. `fit` zooms to the territory; `push` adds a history entry (so Back

@@ -13,6 +13,10 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.atlascitoyen.importers.directory.DirectoryImport;
+import org.atlascitoyen.importers.directory.ImportRequest;
+import org.atlascitoyen.importers.directory.Progress;
+import org.atlascitoyen.importers.directory.RecordKind;
 import org.atlascitoyen.mapservice.ServiceIT;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -61,6 +65,18 @@ class WebMapIT extends ServiceIT {
 
     private static ChromeDriver browser;
     private static Path profile;
+
+    /**
+     * The actors the map draws: the fixture of ActorApiIT (two in Toulouse, one in Aveyron...).
+     * Importing it again is a no-op, whichever test class runs first.
+     */
+    @BeforeAll
+    static void importActors() throws Exception {
+        Path csv = Path.of(WebMapIT.class.getResource("/actor/actors.csv").toURI());
+        new DirectoryImport(DATABASE, Progress.Factory.silent()).run(new ImportRequest(RecordKind.ACTOR, "api-test",
+                ImportRequest.Format.CSV, csv, csv.resolveSibling("actors.mapping.yaml"), false, false,
+                csv.resolveSibling("actors.rejects.csv")));
+    }
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -157,8 +173,9 @@ class WebMapIT extends ServiceIT {
     void clickingTheMapAtToulouseListsToulouseMetropole() {
         open("/#map=12/43.6045/1.4442");
 
-        // The hash centres the map on Toulouse: click the middle of the map.
-        new Actions(browser).moveToElement(browser.findElement(By.id("map"))).click().perform();
+        // The hash centres the map on Toulouse: click beside the middle of the map, where the
+        // fixture's actor (a marker, which opens the actor instead) is not.
+        new Actions(browser).moveToElement(browser.findElement(By.id("map")), -60, 0).click().perform();
 
         waitForPanelTitle("Ce point est dans :");
         assertThat(browser.findElements(By.cssSelector("#panel li button")))
@@ -169,6 +186,28 @@ class WebMapIT extends ServiceIT {
         browser.findElement(By.xpath("//*[@id='panel']//button[text()='Toulouse Métropole']")).click();
         waitForPanelTitle("Toulouse Métropole");
         assertThat(panelText()).contains("Métropole", "Retour au point cliqué");
+    }
+
+    @Test
+    void actorsAreDotsOfTheirTypeAndClustersWithALegend() {
+        open("/#map=12/43.6045/1.4442");
+        WebElement fabrique = new WebDriverWait(browser, TIMEOUT).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".actor-dot[title='Tiers-lieu La Fabrique (Tiers-lieu)']")));
+        assertThat(browser.findElement(By.cssSelector(".legend")).getText()).contains("Types d’acteurs", "Tiers-lieu",
+                "Association");
+        fabrique.click();
+        WebElement popup = new WebDriverWait(browser, TIMEOUT).until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".actor-popup")));
+        assertThat(popup.getText()).contains("Tiers-lieu La Fabrique", "Tiers-lieu");
+        assertThat(hash()).as("a marker is not a point of the map").doesNotContain("point=");
+
+        // Zoomed out, the Toulouse actors gather in one cluster that counts them; a click zooms in.
+        open("/#map=7/43.6045/1.4442");
+        WebElement cluster = new WebDriverWait(browser, TIMEOUT).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".actor-cluster")));
+        assertThat(cluster.getText()).isEqualTo("2");
+        cluster.click();
+        new WebDriverWait(browser, TIMEOUT).until(d -> hash().startsWith("#map=9/"));
     }
 
     @Test
