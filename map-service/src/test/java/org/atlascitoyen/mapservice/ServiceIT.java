@@ -1,6 +1,11 @@
 package org.atlascitoyen.mapservice;
 
+import java.nio.file.Path;
 import org.atlascitoyen.importers.db.DatabaseConfig;
+import org.atlascitoyen.importers.directory.DirectoryImport;
+import org.atlascitoyen.importers.directory.ImportRequest;
+import org.atlascitoyen.importers.directory.Progress;
+import org.atlascitoyen.importers.directory.RecordKind;
 import org.atlascitoyen.importers.testing.TestDatabases;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -18,5 +23,17 @@ public abstract class ServiceIT extends WebIT {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         use(registry, DATABASE);
+    }
+
+    /**
+     * Imports the small actor fixture ({@code actor/actors.csv}: two actors in Toulouse, two in
+     * Aveyron) into the shared database. A second import of the same source changes nothing, so
+     * any test class may call it, in any order.
+     */
+    protected static void importActorFixture() throws Exception {
+        Path csv = Path.of(ServiceIT.class.getResource("/actor/actors.csv").toURI());
+        new DirectoryImport(DATABASE, Progress.Factory.silent()).run(new ImportRequest(RecordKind.ACTOR, "api-test",
+                ImportRequest.Format.CSV, csv, csv.resolveSibling("actors.mapping.yaml"), false, false,
+                csv.resolveSibling("actors.rejects.csv")));
     }
 }

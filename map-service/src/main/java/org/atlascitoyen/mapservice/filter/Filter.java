@@ -31,11 +31,6 @@ public record Filter(Dataset dataset, Bbox bbox, Near near, Territory territory,
         return new Filter(dataset, null, near, territory, themes, types, statuses, q, updatedSince);
     }
 
-    /** The same criteria inside a bounding box. */
-    public Filter withBbox(Bbox box) {
-        return new Filter(dataset, box, near, territory, themes, types, statuses, q, updatedSince);
-    }
-
     /** How records are ordered: nearest first around {@code near}, best match for {@code q}, else by id. */
     public Sort sort() {
         return near != null ? Sort.DISTANCE : q != null ? Sort.RANK : Sort.ID;

@@ -60,9 +60,4 @@ public final class PageSql {
         params.put("cap", cap > 0 ? cap : null); // LIMIT NULL is no limit
         return new Statement(COUNT.replace("${table}", filter.dataset().table()).replace("${where}", where.sql()), params);
     }
-
-    /** The cursor of the page after one whose last row had this sort key and id. */
-    public static Cursor next(Filter filter, double sortKey, long id) {
-        return new Cursor(filter.sort(), sortKey, id);
-    }
 }

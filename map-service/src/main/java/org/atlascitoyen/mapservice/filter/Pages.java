@@ -1,6 +1,5 @@
 package org.atlascitoyen.mapservice.filter;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.atlascitoyen.mapservice.system.AtlasProperties;
 import org.springframework.jdbc.core.RowMapper;
@@ -27,22 +26,13 @@ public class Pages {
 
     public <F> FeaturePage<F> page(String template, Filter filter, Cursor after, int limit, RowMapper<F> mapper) {
         PageSql.Statement statement = PageSql.page(template, filter, after, limit + 1);
-        List<F> rows = new ArrayList<>(limit + 1);
-        double[] lastKey = new double[1];
-        long[] lastId = new long[1];
-        jdbc.sql(statement.sql()).params(statement.params()).query(rs -> {
-            if (rows.size() < limit) {
-                rows.add(mapper.mapRow(rs, rows.size()));
-                lastKey[0] = rs.getDouble("sort_key");
-                lastId[0] = rs.getLong("id");
-            } else {
-                rows.add(null); // the marker of a next page
-            }
-        });
+        List<Keyed<F>> read = jdbc.sql(statement.sql()).params(statement.params())
+                .query((rs, i) -> new Keyed<>(mapper.mapRow(rs, i), rs.getDouble("sort_key"), rs.getLong("id"))).list();
+        List<F> rows = read.stream().limit(limit).map(Keyed::row).toList();
         String next = null;
-        if (rows.size() > limit) {
-            rows.remove(limit);
-            next = PageSql.next(filter, lastKey[0], lastId[0]).encode();
+        if (read.size() > limit) { // the extra row says a next page exists; it starts after the last shown
+            Keyed<F> last = read.get(limit - 1);
+            next = new Cursor(filter.sort(), last.key(), last.id()).encode();
         }
         if (after == null && next == null) {
             return new FeaturePage<>((long) rows.size(), null, rows.size(), null, rows); // the page is every match
@@ -51,6 +41,10 @@ public class Pages {
         return countMax > 0 && matched > countMax
                 ? new FeaturePage<>(null, countMax, rows.size(), next, rows)
                 : new FeaturePage<>(matched, null, rows.size(), next, rows);
+    }
+
+    /** A row of a page with its sort key and id, which make the cursor of the next page. */
+    private record Keyed<F>(F row, double key, long id) {
     }
 
     /** How many records match the filter, counting no further than {@code cap} (0: all). */

@@ -2,15 +2,9 @@ package org.atlascitoyen.mapservice.actor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URISyntaxException;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.atlascitoyen.importers.directory.DirectoryImport;
-import org.atlascitoyen.importers.directory.ImportRequest;
-import org.atlascitoyen.importers.directory.Progress;
-import org.atlascitoyen.importers.directory.RecordKind;
 import org.atlascitoyen.mapservice.ServiceIT;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,17 +13,9 @@ import tools.jackson.databind.JsonNode;
 /** The first cut of /api/actors over actors imported by the directory importer. */
 class ActorApiIT extends ServiceIT {
 
-    private static boolean imported;
-
     @BeforeAll
     static void importActors() throws Exception {
-        if (!imported) {
-            Path csv = resource("actor/actors.csv");
-            new DirectoryImport(DATABASE, Progress.Factory.silent()).run(new ImportRequest(RecordKind.ACTOR, "api-test",
-                    ImportRequest.Format.CSV, csv, resource("actor/actors.mapping.yaml"), false, false,
-                    csv.resolveSibling("actors.rejects.csv")));
-            imported = true;
-        }
+        importActorFixture();
     }
 
     @Test
@@ -88,9 +74,5 @@ class ActorApiIT extends ServiceIT {
     private static JsonNode feature(JsonNode collection, String name) {
         return collection.path("features").valueStream()
                 .filter(f -> f.path("properties").path("name").asString().equals(name)).findFirst().orElseThrow();
-    }
-
-    private static Path resource(String name) throws URISyntaxException {
-        return Path.of(ActorApiIT.class.getClassLoader().getResource(name).toURI());
     }
 }

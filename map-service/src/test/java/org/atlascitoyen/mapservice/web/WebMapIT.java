@@ -13,10 +13,6 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.atlascitoyen.importers.directory.DirectoryImport;
-import org.atlascitoyen.importers.directory.ImportRequest;
-import org.atlascitoyen.importers.directory.Progress;
-import org.atlascitoyen.importers.directory.RecordKind;
 import org.atlascitoyen.mapservice.ServiceIT;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -72,10 +68,7 @@ class WebMapIT extends ServiceIT {
      */
     @BeforeAll
     static void importActors() throws Exception {
-        Path csv = Path.of(WebMapIT.class.getResource("/actor/actors.csv").toURI());
-        new DirectoryImport(DATABASE, Progress.Factory.silent()).run(new ImportRequest(RecordKind.ACTOR, "api-test",
-                ImportRequest.Format.CSV, csv, csv.resolveSibling("actors.mapping.yaml"), false, false,
-                csv.resolveSibling("actors.rejects.csv")));
+        importActorFixture();
     }
 
     @BeforeAll
