@@ -22,12 +22,14 @@ export function createActorLayer(map, { announce }) {
     request?.abort();
     request = new AbortController();
     const zoom = Math.round(map.getZoom());
+    map.getContainer().dataset.markers = 'loading';
     try {
       const clusters = await actorClusters(visibleBox(map), zoom, request.signal);
       draw(clusters);
     } catch (error) {
       if (isAbort(error)) return;
       layer.clearLayers();
+      map.getContainer().dataset.markers = 'failed';
       announce(`Les acteurs n’ont pas pu être chargés : ${error.message}`);
     }
   }
@@ -42,6 +44,9 @@ export function createActorLayer(map, { announce }) {
       layer.addLayer(count > 1 ? clusterMarker(map, [lat, lon], count) : actorMarker([lat, lon], feature.properties));
     }
     announce(total === 0 ? 'Aucun acteur dans cette zone.' : `${total} acteur${total > 1 ? 's' : ''} dans cette zone.`);
+    // For tests and `./atlas bench web`: the markers of the current view and filters are drawn.
+    map.getContainer().dataset.markers = 'ready';
+    performance.mark('atlas:markers');
   }
 
   map.on('moveend', refresh);
