@@ -1,4 +1,4 @@
-// Client of the territory API (/api/territories). Every call takes an optional AbortSignal so a
+// Client of the service's API (territories, actors and initiatives, coverage). Every call takes an optional AbortSignal so a
 // newer request (another keystroke, another click) can cancel the one it replaces.
 
 /** An error answer of the API: the RFC 9457 problem's `detail`, and its `parameter` if any. */
@@ -57,11 +57,65 @@ export function territory(kind, code, { simplify = 0, geometry = true } = {}, si
 }
 
 /**
- * The actors in a box as the service clusters them at `zoom`: cells with a `count`, and single
- * actors (count 1) with their id, name and type. `bbox` is [west, south, east, north].
+ * The API parameters of the state's filters for `collection` ('actors' or 'initiatives'): the
+ * territory, "autour de", themes, free text, and the actor types or initiative statuses (each
+ * collection refuses the other's). Empty criteria are left out.
  */
-export function actorClusters(bbox, zoom, signal) {
-  return getJson('api/actors/clusters', { bbox: bbox.map((v) => v.toFixed(5)).join(','), zoom }, signal);
+export function filterQuery(collection, { territory, near, filters }) {
+  const join = (list) => (list.length ? list.join(',') : undefined);
+  return {
+    territory: territory ? `${territory.kind}:${territory.code}` : undefined,
+    near: near ? `${near.lon.toFixed(5)},${near.lat.toFixed(5)}` : undefined,
+    radius: near?.radius,
+    theme: join(filters.theme),
+    type: collection === 'actors' ? join(filters.type) : undefined,
+    status: collection === 'initiatives' ? join(filters.status) : undefined,
+    q: filters.q || undefined,
+  };
+}
+
+/** A query string of parameters, without the empty ones ("" when none). */
+export function queryString(params) {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(name, value);
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+/** The controlled vocabularies: {themes, actorTypes, initiativeStatuses}, each [{code, label}]. */
+export function vocabularies(signal) {
+  return getJson('api/vocabularies', {}, signal);
+}
+
+/**
+ * The records of `collection` in a box as the service clusters them at `zoom`: cells with a
+ * `count`, and single records (count 1) with their id, name and type or status. `bbox` is
+ * [west, south, east, north]; `query` comes from filterQuery.
+ */
+export function clusters(collection, bbox, zoom, query, signal) {
+  return getJson(`api/${collection}/clusters`, { ...query, bbox: bbox.map((v) => v.toFixed(5)).join(','), zoom }, signal);
+}
+
+/** A page of records (GeoJSON), in the API's order: nearest first with `near`, best first with `q`. */
+export function records(collection, query, { limit, cursor } = {}, signal) {
+  return getJson(`api/${collection}`, { ...query, limit, cursor }, signal);
+}
+
+/** One record in full: 'actor' or 'initiative', and its id. */
+export function record(kind, id, signal) {
+  return getJson(`api/${kind}s/${encodeURIComponent(id)}`, {}, signal);
+}
+
+/** Coverage of a level's territories (GeoJSON with `geometry`, else JSON) under the filters. */
+export function coverage(level, query, { geometry = true } = {}, signal) {
+  return getJson('api/coverage', { ...query, level, format: geometry ? 'geojson' : 'json' }, signal);
+}
+
+/** The address of an export of what the filters select: format 'csv' or 'geojson'. */
+export function exportUrl(collection, format, query) {
+  return `api/export/${collection}.${format}${queryString(query)}`;
 }
 
 /** True for the rejection of a request cancelled on purpose, which is not an error to show. */

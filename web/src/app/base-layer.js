@@ -67,7 +67,8 @@ function addLabel(labels, feature) {
     .addTo(labels);
 }
 
-function largestPolygonCentroid(geometry) {
+/** The centre of a territory's largest polygon (L.LatLng), or null without geometry. */
+export function largestPolygonCentroid(geometry) {
   if (!geometry) return null;
   const polygons = geometry.type === 'MultiPolygon' ? geometry.coordinates : [geometry.coordinates];
   let best = null;

@@ -68,3 +68,20 @@ export const ACTOR_TYPES = {
   tete_de_reseau: { label: 'Tête de réseau', color: '#b2182b' },
   autre: { label: 'Autre', color: '#616161' },
 };
+
+/**
+ * Initiative statuses (codes of the API) with their marker colour. Initiatives are squares, actors
+ * discs, so the two layers stay apart whatever the colours.
+ */
+export const INITIATIVE_STATUSES = {
+  idee: { label: 'Idée', color: '#8a6d00' },
+  en_cours: { label: 'En cours', color: '#00796b' },
+  terminee: { label: 'Terminée', color: '#37474f' },
+  abandonnee: { label: 'Abandonnée', color: '#8d4a3c' },
+};
+
+/** Records a list in the side panel shows at once ("Voir plus" asks for the next page). */
+export const LIST_PAGE = 50;
+
+/** Pause after the last key typed in the free-text filter before the map follows it. */
+export const TEXT_FILTER_DEBOUNCE_MS = 400;

@@ -1,18 +1,61 @@
-// The screen in the URL hash, so that a link reproduces it:
-//   #map=ZOOM/LAT/LON&territory=KIND:CODE&point=LAT/LON
-// `map` follows openstreetmap.org's convention (readers know it, and can paste it there).
+// The screen in the URL, so that a link reproduces it:
+//   #map=ZOOM/LAT/LON&territory=KIND:CODE&point=LAT/LON&near=LAT/LON/METRES
+//    &show=actors|initiatives&theme=A,B&type=A,B&status=A,B&q=TEXT
+//    &mode=coverage&level=epci&actor=ID|initiative=ID
+// `map` follows openstreetmap.org's convention (readers know it, and can paste it there). The
+// embed page also takes these keys in its query string (/embed?theme=climat&...), which is what a
+// partner site writes by hand.
 
-/** {view: {zoom, lat, lon} | null, territory: {kind, code} | null, point: {lat, lon} | null} */
+/** Record layers a page can show; both unless the URL says otherwise. */
+export const LAYERS = ['actors', 'initiatives'];
+
+/** Coverage levels the map can colour. */
+export const COVERAGE_LEVELS = ['epci', 'petr', 'bassin_vie'];
+
+/** Radii offered for "autour de", in metres; the first is the default. */
+export const RADII = [10000, 2000, 5000, 20000, 50000];
+
+/** Filters that select nothing out. */
+export const NO_FILTERS = Object.freeze({ show: LAYERS, theme: [], type: [], status: [], q: '' });
+
+/**
+ * {view, territory, point, near, filters, mode, level, record}: see writeHash. Unknown or
+ * malformed values are dropped (a hand-edited link shows what it can).
+ */
 export function readHash(hash) {
-  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  return readParams(new URLSearchParams(hash.replace(/^#/, '')));
+}
+
+/** The same state from URLSearchParams (the embed page's query string, or a hash). */
+export function readParams(params) {
+  const list = (name) => (params.get(name) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const show = list('show').filter((layer) => LAYERS.includes(layer));
+  const level = params.get('level');
   return {
     view: parseView(params.get('map')),
     territory: parseTerritory(params.get('territory')),
     point: parsePoint(params.get('point')),
+    near: parseNear(params.get('near')),
+    filters: {
+      show: show.length ? LAYERS.filter((layer) => show.includes(layer)) : LAYERS,
+      theme: list('theme'),
+      type: list('type'),
+      status: list('status'),
+      q: (params.get('q') ?? '').trim(),
+    },
+    mode: params.get('mode') === 'coverage' ? 'coverage' : 'markers',
+    level: COVERAGE_LEVELS.includes(level) ? level : COVERAGE_LEVELS[0],
+    record: parseRecord(params),
   };
 }
 
-export function writeHash({ view, territory, point }) {
+/** The hash of a state; only what differs from the defaults is written. */
+export function writeHash(state) {
+  return `#${stateParams(state).join('&')}`;
+}
+
+/** The state's parameters as `name=value` strings, also used for the embed page's query string. */
+export function stateParams({ view, territory, point, near, filters = NO_FILTERS, mode, level, record }) {
   const parts = [];
   if (view) {
     const digits = precision(view.zoom);
@@ -20,7 +63,15 @@ export function writeHash({ view, territory, point }) {
   }
   if (territory) parts.push(`territory=${territory.kind}:${encodeURIComponent(territory.code)}`);
   if (point) parts.push(`point=${point.lat.toFixed(5)}/${point.lon.toFixed(5)}`); // about a metre
-  return `#${parts.join('&')}`;
+  if (near) parts.push(`near=${near.lat.toFixed(5)}/${near.lon.toFixed(5)}/${near.radius}`);
+  if (filters.show.length !== LAYERS.length) parts.push(`show=${filters.show.join(',')}`);
+  for (const name of ['theme', 'type', 'status']) {
+    if (filters[name].length) parts.push(`${name}=${filters[name].map(encodeURIComponent).join(',')}`);
+  }
+  if (filters.q) parts.push(`q=${encodeURIComponent(filters.q)}`);
+  if (mode === 'coverage') parts.push(`mode=coverage`, `level=${level}`);
+  if (record) parts.push(`${record.kind}=${record.id}`);
+  return parts;
 }
 
 export function sameTerritory(a, b) {
@@ -29,6 +80,25 @@ export function sameTerritory(a, b) {
 
 export function samePoint(a, b) {
   return a?.lat === b?.lat && a?.lon === b?.lon;
+}
+
+export function sameNear(a, b) {
+  return samePoint(a, b) && a?.radius === b?.radius;
+}
+
+export function sameRecord(a, b) {
+  return a?.kind === b?.kind && a?.id === b?.id;
+}
+
+/** Same filters: compared by their URL form, which is canonical. */
+export function sameFilters(a, b) {
+  return stateParams({ filters: a }).join('&') === stateParams({ filters: b }).join('&');
+}
+
+/** How many filters narrow the selection (for the filter button's badge). */
+export function filterCount(filters) {
+  return filters.theme.length + filters.type.length + filters.status.length + (filters.q ? 1 : 0)
+    + (filters.show.length !== LAYERS.length ? 1 : 0);
 }
 
 /** Decimals that keep the centre within a pixel at this zoom (openstreetmap.org's rule). */
@@ -50,4 +120,18 @@ function parseTerritory(value) {
 function parsePoint(value) {
   const [lat, lon] = (value ?? '').split('/').map(Number);
   return value && Math.abs(lat) <= 90 && Math.abs(lon) <= 180 ? { lat, lon } : null;
+}
+
+function parseNear(value) {
+  const [lat, lon, radius] = (value ?? '').split('/').map(Number);
+  const valid = value && Math.abs(lat) <= 90 && Math.abs(lon) <= 180 && radius > 0 && radius <= 200000;
+  return valid ? { lat, lon, radius: Math.round(radius) } : null;
+}
+
+function parseRecord(params) {
+  for (const kind of ['actor', 'initiative']) {
+    const id = params.get(kind);
+    if (id && /^\d+$/.test(id)) return { kind, id: Number(id) };
+  }
+  return null;
 }

@@ -1,12 +1,13 @@
-// The side panel (a bottom sheet on narrow screens): one territory, the territories under a
-// clicked point, a loading line or an error. It only renders; main.js decides what to show.
+// The side panel (a bottom sheet on narrow screens): a territory and its records, the records
+// around a point, an actor's or initiative's card, the territories under a clicked point, a
+// loading line or an error. It only renders; main.js decides what to show.
 
 import { h, nodes } from './dom.js';
 import { codeLabel, countLabel, epciCategoryLabel, formatNumber, kindLabel } from './kinds.js';
 
 /**
- * `actions.select(ref)` opens a territory ({kind, code, name}), `actions.back()` returns to the
- * clicked point, `actions.close()` empties the selection (close button, or Escape in the panel).
+ * `actions.select(ref)` opens a territory ({kind, code, name}), `actions.close()` closes what the
+ * panel shows (close button, or Escape in the panel).
  */
 export function createPanel(el, actions) {
   const body = el.querySelector('.panel-body');
@@ -15,9 +16,11 @@ export function createPanel(el, actions) {
     if (event.key === 'Escape') actions.close();
   });
 
-  // Narrow screens: the map's bottom controls (attribution, scale) ride above the sheet.
+  // Narrow screens: the map's bottom controls (attribution, scale) ride above the sheet; wide
+  // ones: the right-hand controls (zoom, legend) move left of the panel.
   new ResizeObserver(() => {
     document.documentElement.style.setProperty('--sheet-height', `${el.hidden ? 0 : el.offsetHeight}px`);
+    document.body.classList.toggle('panel-open', !el.hidden);
   }).observe(el);
 
   function render(...children) {
@@ -44,7 +47,8 @@ export function createPanel(el, actions) {
       el.removeAttribute('aria-busy');
     },
 
-    territory(feature, { fromPoint }) {
+    /** A territory, with `results` (a section main.js fills with its records) below it. */
+    territory(feature, results) {
       const p = feature.properties;
       const kind = [p.kindLabel, p.kind === 'epci' && p.category && epciCategoryLabel(p.category)].filter(Boolean).join(' · ');
       const members = Object.entries(p.memberCounts ?? {}).filter(([, n]) => n > 0);
@@ -57,8 +61,14 @@ export function createPanel(el, actions) {
           p.postcodes?.length > 0 && [h('dt', {}, p.postcodes.length > 1 ? 'Codes postaux' : 'Code postal'), h('dd', {}, p.postcodes.join(', '))]),
         !p.hasGeometry && h('p', { class: 'muted' }, 'Contour non disponible pour ce territoire.'),
         p.parents?.length > 0 && [h('h3', {}, 'Fait partie de'), h('ul', { class: 'refs' }, p.parents.map(refButton))],
-        members.length > 0 && [h('h3', {}, 'Contient'), h('ul', { class: 'counts' }, members.map(([k, n]) => h('li', {}, countLabel(k, n))))],
-        fromPoint && h('p', {}, h('button', { type: 'button', class: 'link back', onclick: () => actions.back() }, '← Retour au point cliqué')));
+        results,
+        members.length > 0 && [h('h3', {}, 'Contient'), h('ul', { class: 'counts' }, members.map(([k, n]) => h('li', {}, countLabel(k, n))))]);
+      el.removeAttribute('aria-busy');
+    },
+
+    /** Anything else: nodes holding an h2#panel-title (a card, the records around a point). */
+    show(children) {
+      render(children);
       el.removeAttribute('aria-busy');
     },
 

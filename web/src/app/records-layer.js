@@ -1,58 +1,128 @@
-// The actors on the map, as the service clusters them (/api/actors/clusters): one marker per
-// grid cell with its count at low zoom, single actors coloured by type, and a legend. The
-// service does the clustering, so the page stays light with a whole region of actors.
+// Actors and initiatives on the map, as the service clusters them (/api/{actors,initiatives}/
+// clusters): one marker per grid cell with its count at low zoom, single records as markers
+// (actors: discs coloured by type; initiatives: squares coloured by status), and a legend. The
+// service does the clustering, so the page stays light with a whole region of records.
 
-import { actorClusters, isAbort } from './api.js';
-import { ACTOR_TYPES, NARROW_SCREEN } from './config.js';
+import { clusters, filterQuery, isAbort } from './api.js';
+import { ACTOR_TYPES, INITIATIVE_STATUSES } from './config.js';
 import { L } from './map.js';
 
 /** Markers sit above the territory outlines (overlay pane, 400) and below popups (700). */
-const PANE = 'actors';
+const PANE = 'records';
+
+/** Below this width the legend starts folded: with the filters and the panel open, it would hide the map. */
+const LEGEND_FOLDED = '(max-width: 1100px)';
+
+const WORDS = {
+  actors: { one: 'acteur', many: 'acteurs', kind: 'actor' },
+  initiatives: { one: 'initiative', many: 'initiatives', kind: 'initiative' },
+};
 
 /**
- * Draws the actors of the visible area and redraws them after each move. `announce` tells
- * screen-reader users how many actors the view holds.
+ * Draws the records of the visible area under the state's filters, and redraws them after each
+ * move or filter change. `open({kind, id})` opens a record's card; `announce` tells screen-reader
+ * users how many records the view holds.
+ *
+ * Progress is mirrored on the map container as `data-markers` (`loading`, `ready`, `failed`),
+ * and each drawing adds a performance mark `atlas:markers`, for tests and `./atlas bench web`.
  */
-export function createActorLayer(map, { announce }) {
+export function createRecordsLayer(map, { open, announce }) {
   map.createPane(PANE).style.zIndex = 450;
   const layer = L.layerGroup().addTo(map);
+  const container = map.getContainer();
+  let state = null;
+  let visible = true;
   let request = null;
+  let selected = null; // {kind, id} of the open card, drawn with a ring
+  let ring = null;
 
   async function refresh() {
     request?.abort();
+    if (!state || !visible) return;
     request = new AbortController();
+    const { signal } = request;
     const zoom = Math.round(map.getZoom());
-    map.getContainer().dataset.markers = 'loading';
+    const box = visibleBox(map);
+    container.dataset.markers = 'loading';
     try {
-      const clusters = await actorClusters(visibleBox(map), zoom, request.signal);
-      draw(clusters);
+      const answers = await Promise.all(state.filters.show.map(
+        (collection) => clusters(collection, box, zoom, filterQuery(collection, state), signal)
+          .then((answer) => ({ collection, answer }))));
+      if (signal.aborted) return;
+      draw(answers);
     } catch (error) {
       if (isAbort(error)) return;
       layer.clearLayers();
-      map.getContainer().dataset.markers = 'failed';
-      announce(`Les acteurs n’ont pas pu être chargés : ${error.message}`);
+      container.dataset.markers = 'failed';
+      announce(`Les acteurs et initiatives n’ont pas pu être chargés : ${error.message}`);
     }
   }
 
-  function draw(clusters) {
+  function draw(answers) {
     layer.clearLayers();
-    let total = 0;
-    for (const feature of clusters.features) {
-      const [lon, lat] = feature.geometry.coordinates;
-      const { count } = feature.properties;
-      total += count;
-      layer.addLayer(count > 1 ? clusterMarker(map, [lat, lon], count) : actorMarker([lat, lon], feature.properties));
+    const counts = [];
+    for (const { collection, answer } of answers) {
+      let total = 0;
+      for (const feature of answer.features) {
+        const [lon, lat] = feature.geometry.coordinates;
+        const { count } = feature.properties;
+        total += count;
+        layer.addLayer(count > 1
+          ? clusterMarker(map, collection, [lat, lon], count)
+          : recordMarker(collection, [lat, lon], feature.properties, open));
+      }
+      const words = WORDS[collection];
+      counts.push(`${total} ${total > 1 ? words.many : words.one}`);
     }
-    announce(total === 0 ? 'Aucun acteur dans cette zone.' : `${total} acteur${total > 1 ? 's' : ''} dans cette zone.`);
-    // For tests and `./atlas bench web`: the markers of the current view and filters are drawn.
-    map.getContainer().dataset.markers = 'ready';
+    announce(counts.length ? `Dans cette zone : ${counts.join(' et ')}.` : 'Aucune couche affichée.');
+    drawRing();
+    container.dataset.markers = 'ready';
     performance.mark('atlas:markers');
   }
 
+  /** A ring around the selected record's marker, if it is drawn as itself (not in a cluster). */
+  function drawRing() {
+    ring?.remove();
+    ring = null;
+    if (!selected) return;
+    layer.eachLayer((marker) => {
+      if (marker.options.record?.kind === selected.kind && marker.options.record.id === selected.id) {
+        ring = L.circleMarker(marker.getLatLng(), { pane: PANE, radius: 14, className: 'record-ring', interactive: false })
+          .addTo(map);
+      }
+    });
+  }
+
   map.on('moveend', refresh);
-  map.whenReady(refresh);
   addLegend(map);
-  return { refresh };
+
+  return {
+    /** Follows a new state (filters, territory, near); redraws if what it selects changed. */
+    update(next) {
+      state = next;
+      refresh();
+    },
+
+    /** Shown in marker mode, hidden in coverage mode. */
+    setVisible(show) {
+      visible = show;
+      if (show) {
+        layer.addTo(map);
+        refresh();
+      } else {
+        request?.abort();
+        layer.remove();
+        ring?.remove();
+        delete container.dataset.markers;
+      }
+    },
+
+    /** Rings the marker of the open record ({kind, id} or null). */
+    select(recordRef) {
+      selected = recordRef;
+      drawRing();
+    },
+  };
 }
 
 /** The visible box, within what the API accepts (longitudes -180..180, latitudes -85..85). */
@@ -62,58 +132,77 @@ function visibleBox(map) {
   return [clamp(b.getWest(), 180), clamp(b.getSouth(), 85), clamp(b.getEast(), 180), clamp(b.getNorth(), 85)];
 }
 
-/** A cell of several actors: its count in a disc sized by it; a click zooms in on it. */
-function clusterMarker(map, latLng, count) {
+/** A cell of several records: its count in a disc (actors) or square (initiatives); a click zooms in. */
+function clusterMarker(map, collection, latLng, count) {
   const size = Math.round(26 + 6 * Math.log10(count));
+  const words = WORDS[collection];
   const marker = L.marker(latLng, {
     pane: PANE,
     icon: L.divIcon({
-      className: 'actor-cluster',
+      className: `${words.kind}-cluster`,
       html: `<span>${count}</span>`,
       iconSize: [size, size],
     }),
-    title: `${count} acteurs : zoomer`,
-    alt: `${count} acteurs`,
+    title: `${count} ${words.many} : zoomer`,
+    alt: `${count} ${words.many}`,
     riseOnHover: true,
   });
   marker.on('click', () => map.setView(latLng, Math.min(map.getZoom() + 2, map.getMaxZoom())));
   return marker;
 }
 
-/** One actor: a dot in the colour of its type; a click shows its name and type. */
-function actorMarker(latLng, { name, type }) {
-  const kind = ACTOR_TYPES[type] ?? ACTOR_TYPES.autre;
+/** One record: an actor's dot in the colour of its type, an initiative's square in that of its status. */
+function recordMarker(collection, latLng, properties, open) {
+  const kind = WORDS[collection].kind;
+  const look = kind === 'actor'
+    ? ACTOR_TYPES[properties.type] ?? ACTOR_TYPES.autre
+    : INITIATIVE_STATUSES[properties.status] ?? { label: 'Initiative', color: '#37474f' };
+  const what = kind === 'actor' ? look.label : `Initiative ${look.label.toLowerCase()}`;
   const marker = L.marker(latLng, {
     pane: PANE,
     icon: L.divIcon({
-      className: 'actor-dot',
-      html: `<span style="background:${kind.color}"></span>`,
+      className: `${kind}-dot`,
+      html: `<span style="background:${look.color}"></span>`,
       iconSize: [18, 18],
     }),
-    title: `${name} (${kind.label})`,
-    alt: name,
+    title: `${properties.name} (${what})`,
+    alt: properties.name,
     riseOnHover: true,
+    record: { kind, id: properties.id },
   });
-  const content = L.DomUtil.create('div', 'actor-popup');
-  L.DomUtil.create('strong', '', content).textContent = name; // text, never HTML: names come from imports
-  L.DomUtil.create('div', '', content).textContent = kind.label;
-  marker.bindPopup(content);
+  marker.on('click', () => open({ kind, id: properties.id }));
+  // Leaflet gives the marker's icon a tabindex; Enter on it is a click, as for a button.
+  marker.on('add', () => {
+    const el = marker.getElement();
+    el.setAttribute('role', 'button');
+    el.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' || event.key === ' ') {
+        event.preventDefault();
+        open({ kind, id: properties.id });
+      }
+    });
+  });
   return marker;
 }
 
-/** The colours of the actor types, folded into a button on narrow screens by the stylesheet. */
+/** Actor types and initiative statuses, folded into a button on narrow screens. */
 function addLegend(map) {
   const legend = L.control({ position: 'bottomright' });
   legend.onAdd = () => {
-    const details = L.DomUtil.create('details', 'legend');
-    details.open = !window.matchMedia(NARROW_SCREEN).matches;
-    L.DomUtil.create('summary', '', details).textContent = 'Types d’acteurs';
-    const list = L.DomUtil.create('ul', '', details);
-    for (const { label, color } of Object.values(ACTOR_TYPES)) {
-      const item = L.DomUtil.create('li', '', list);
-      L.DomUtil.create('span', 'legend-swatch', item).style.background = color;
-      item.append(label);
-    }
+    const details = L.DomUtil.create('details', 'legend records-legend');
+    details.open = !window.matchMedia(LEGEND_FOLDED).matches;
+    L.DomUtil.create('summary', '', details).textContent = 'Légende';
+    const section = (title, entries, shape) => {
+      L.DomUtil.create('p', 'legend-title', details).textContent = title;
+      const list = L.DomUtil.create('ul', '', details);
+      for (const { label, color } of Object.values(entries)) {
+        const item = L.DomUtil.create('li', '', list);
+        L.DomUtil.create('span', `legend-swatch ${shape}`, item).style.background = color;
+        item.append(label);
+      }
+    };
+    section('Types d’acteurs', ACTOR_TYPES, 'disc');
+    section('Initiatives', INITIATIVE_STATUSES, 'square');
     L.DomEvent.disableClickPropagation(details);
     return details;
   };

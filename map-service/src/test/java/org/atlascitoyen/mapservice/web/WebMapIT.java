@@ -1,66 +1,31 @@
 package org.atlascitoyen.mapservice.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.atlascitoyen.mapservice.ServiceIT;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The web map in a real browser: the system's headless Chromium, driven through chromedriver,
- * on the whole service and a database with the reference territories (see {@link ServiceIT}).
- *
- * <p>Chromium resolves no host name but {@code localhost}: the OpenStreetMap tiles always fail,
- * as they do offline, so the tests see the vector base alone, never hit the OSM servers from CI,
- * and do not depend on the network. Each test leaves a screenshot in
- * {@code target/screenshots/} and fails on any console error other than those tile loads.
- *
- * <p>Needs {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} (Debian packages
- * {@code chromium} and {@code chromium-driver}); other paths through the system properties
- * {@code atlas.test.chromium} and {@code webdriver.chrome.driver}. Selenium's start-up warning
- * that it has no DevTools (CDP) binding for this Chromium version is harmless: these tests use
- * WebDriver only.
+ * The web map in a real browser ({@link Browser}) on the whole service and a database with the
+ * reference territories and the small actor fixture (see {@link ServiceIT}): the base, the
+ * territory search, clicks on the map, the URL and the narrow layout.
  */
 class WebMapIT extends ServiceIT {
 
-    private static final String CHROMEDRIVER = System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-    private static final String CHROMIUM = System.getProperty("atlas.test.chromium", "/usr/bin/chromium");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final Duration TIMEOUT = Duration.ofSeconds(15);
-
-    /** What Chromium logs for a tile it could not load: the only console errors allowed. */
-    private static final Pattern FAILED_TILE = Pattern.compile(
-            "https://tile\\.openstreetmap\\.org/\\d+/\\d+/\\d+\\.png - Failed to load resource: net::ERR_[A-Z_]+");
-
-    private static ChromeDriver browser;
-    private static Path profile;
+    private static Browser browser;
 
     /**
      * The actors the map draws: the fixture of ActorApiIT (two in Toulouse, one in Aveyron...).
@@ -73,80 +38,45 @@ class WebMapIT extends ServiceIT {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        for (String program : List.of(CHROMEDRIVER, CHROMIUM)) {
-            if (!Files.isExecutable(Path.of(program))) {
-                fail(program + " is missing: the browser tests need Chromium and chromedriver"
-                        + " (Debian/Ubuntu: apt-get install chromium chromium-driver; CI installs them).");
-            }
-        }
-        // With the driver named, Selenium does not run Selenium Manager, which would look for
-        // (and try to download) a driver and a browser.
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
-        profile = Files.createTempDirectory("atlas-chromium-");
-        browser = new ChromeDriver(options(profile));
-    }
-
-    private static ChromeOptions options(Path profile) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1280,800", "--user-data-dir=" + profile,
-                // Only the service resolves: tiles fail fast and identically everywhere.
-                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost",
-                // The page honours reduced motion by moving the map without animation: a
-                // screenshot taken once the panel is loaded shows the final view, not a frame
-                // of a zoom.
-                "--force-prefers-reduced-motion");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
-        return options;
+        browser = Browser.start();
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
         if (browser != null) {
-            browser.quit();
+            browser.close();
         }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(f);
-                }
-            }
-        }
+    }
+
+    @BeforeEach
+    void service() {
+        browser.serviceAt(port);
     }
 
     @AfterEach
     void screenshotAndConsole(TestInfo test) throws IOException {
-        waitForBase(); // in the picture, and its requests done before the console is read
-        Files.createDirectories(SCREENSHOTS);
-        Files.write(SCREENSHOTS.resolve(test.getTestMethod().orElseThrow().getName() + ".png"),
-                browser.getScreenshotAs(OutputType.BYTES));
-        browser.manage().window().setSize(new Dimension(1280, 800));
-        assertConsoleHasNoErrorsButFailedTiles();
+        browser.finish(test.getTestMethod().orElseThrow().getName());
     }
 
     @Test
     void drawsTheRegionAndItsThirteenDepartements() {
-        open("/");
+        browser.open("/");
 
-        WebElement map = waitForBase();
+        WebElement map = browser.waitForBase();
         assertThat(map.getDomAttribute("data-base")).as("vector base status").isEqualTo("ready");
-        assertThat(browser.findElements(By.cssSelector("#map path.atlas-departement"))).hasSize(13);
-        assertThat(browser.findElements(By.cssSelector("#map path.atlas-region"))).hasSize(1);
-        assertThat(browser.findElements(By.cssSelector("#map .atlas-label")))
+        assertThat(browser.driver.findElements(By.cssSelector("#map path.atlas-departement"))).hasSize(13);
+        assertThat(browser.driver.findElements(By.cssSelector("#map path.atlas-region"))).hasSize(1);
+        assertThat(browser.driver.findElements(By.cssSelector("#map .atlas-label")))
                 .extracting(WebElement::getText).contains("Hérault", "Pyrénées-Orientales", "Lozère");
     }
 
     @Test
     void searchingBeziersListsItAndChoosingItShowsItsPanel() {
-        open("/");
-        WebElement input = browser.findElement(By.id("search-input"));
+        browser.open("/");
+        WebElement input = browser.driver.findElement(By.id("search-input"));
 
         input.sendKeys("beziers");
-        List<WebElement> options = waitForOptions();
+        List<WebElement> options = browser.waitForOptions();
         assertThat(options.get(0).getText()).contains("Béziers", "Commune");
         assertThat(input.getDomAttribute("aria-expanded")).isEqualTo("true");
 
@@ -155,100 +85,99 @@ class WebMapIT extends ServiceIT {
         assertThat(options.get(0).getDomAttribute("aria-selected")).isEqualTo("true");
         input.sendKeys(Keys.ENTER);
 
-        waitForPanelTitle("Béziers");
-        assertThat(panelText()).contains("Commune", "34032", "CA de Béziers-Méditerranée", "Hérault", "Occitanie", "QPV");
+        browser.waitForPanelTitle("Béziers");
+        assertThat(browser.panelText()).contains("Commune", "34032", "CA de Béziers-Méditerranée", "Hérault", "Occitanie", "QPV");
         assertThat(input.getDomAttribute("aria-expanded")).isEqualTo("false");
-        assertThat(browser.findElements(By.cssSelector("#map path.atlas-selection"))).hasSize(1);
-        assertThat(hash()).contains("territory=commune:34032");
+        assertThat(browser.driver.findElements(By.cssSelector("#map path.atlas-selection"))).hasSize(1);
+        assertThat(browser.hash()).contains("territory=commune:34032");
     }
 
     @Test
     void clickingTheMapAtToulouseListsToulouseMetropole() {
-        open("/#map=12/43.6045/1.4442");
+        browser.open("/#map=12/43.6045/1.4442");
 
         // The hash centres the map on Toulouse: click beside the middle of the map, where the
         // fixture's actor (a marker, which opens the actor instead) is not.
-        new Actions(browser).moveToElement(browser.findElement(By.id("map")), -60, 0).click().perform();
+        new Actions(browser.driver).moveToElement(browser.driver.findElement(By.id("map")), -60, 0).click().perform();
 
-        waitForPanelTitle("Ce point est dans :");
-        assertThat(browser.findElements(By.cssSelector("#panel li button")))
+        browser.waitForPanelTitle("Ce point est dans :");
+        assertThat(browser.driver.findElements(By.cssSelector("#panel li button")))
                 .extracting(WebElement::getText).contains("Toulouse", "Toulouse Métropole", "Haute-Garonne");
-        assertThat(hash()).contains("point=43.604");
+        assertThat(browser.hash()).contains("point=43.604");
 
-        // Each territory listed opens like a search result, with a way back to the point.
-        browser.findElement(By.xpath("//*[@id='panel']//button[text()='Toulouse Métropole']")).click();
-        waitForPanelTitle("Toulouse Métropole");
-        assertThat(panelText()).contains("Métropole", "Retour au point cliqué");
+        // Each territory listed opens like a search result; Back returns to the point.
+        browser.driver.findElement(By.xpath("//*[@id='panel']//button[text()='Toulouse Métropole']")).click();
+        browser.waitForPanelTitle("Toulouse Métropole");
+        assertThat(browser.panelText()).contains("Métropole", "Acteurs (");
+        browser.driver.navigate().back();
+        browser.waitForPanelTitle("Ce point est dans :");
     }
 
     @Test
     void actorsAreDotsOfTheirTypeAndClustersWithALegend() {
-        open("/#map=12/43.6045/1.4442");
-        WebElement fabrique = new WebDriverWait(browser, TIMEOUT).until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector(".actor-dot[title='Tiers-lieu La Fabrique (Tiers-lieu)']")));
-        assertThat(browser.findElement(By.cssSelector(".legend")).getText()).contains("Types d’acteurs", "Tiers-lieu",
+        browser.open("/#map=12/43.6045/1.4442");
+        WebElement fabrique = browser.waitFor(".actor-dot[title='Tiers-lieu La Fabrique (Tiers-lieu)']");
+        assertThat(browser.find(".records-legend").getText()).contains("Types d’acteurs", "Tiers-lieu",
                 "Association");
         fabrique.click();
-        WebElement popup = new WebDriverWait(browser, TIMEOUT).until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".actor-popup")));
-        assertThat(popup.getText()).contains("Tiers-lieu La Fabrique", "Tiers-lieu");
-        assertThat(hash()).as("a marker is not a point of the map").doesNotContain("point=");
+        browser.waitForPanelTitle("Tiers-lieu La Fabrique");
+        assertThat(browser.panelText()).contains("Tiers-lieu", "Toulouse Métropole");
+        assertThat(browser.hash()).contains("actor=").as("a marker is not a point of the map").doesNotContain("point=");
+        assertThat(browser.findAll("path.record-ring")).as("the open actor is ringed").hasSize(1);
 
         // Zoomed out, the Toulouse actors gather in one cluster that counts them; a click zooms in.
-        open("/#map=7/43.6045/1.4442");
-        WebElement cluster = new WebDriverWait(browser, TIMEOUT).until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector(".actor-cluster")));
+        browser.open("/#map=7/43.6045/1.4442");
+        WebElement cluster = browser.waitFor(".actor-cluster");
         assertThat(cluster.getText()).isEqualTo("2");
         cluster.click();
-        new WebDriverWait(browser, TIMEOUT).until(d -> hash().startsWith("#map=9/"));
+        browser.until("zoomed to 9", d -> browser.hash().startsWith("#map=9/"));
     }
 
     @Test
     void aPointAtSeaIsOutsideTheRegion() {
-        open("/#map=9/43.0/4.5&point=43.00000/4.50000");
+        browser.open("/#map=9/43.0/4.5&point=43.00000/4.50000");
 
-        waitForPanelTitle("Hors de la région");
+        browser.waitForPanelTitle("Hors de la région");
     }
 
     @Test
     void theUrlHashReproducesTheScreen() {
-        open("/");
-        chooseFirstResult("beziers", "Béziers");
-        new WebDriverWait(browser, TIMEOUT).until(d -> hash().matches("#map=\\d+/[-\\d.]+/[-\\d.]+&territory=commune:34032"));
-        String link = browser.getCurrentUrl();
+        browser.open("/");
+        browser.chooseFirstResult("beziers", "Béziers");
+        browser.until("the hash", d -> browser.hash().matches("#map=\\d+/[-\\d.]+/[-\\d.]+&territory=commune:34032"));
+        String link = browser.driver.getCurrentUrl();
 
-        browser.get("about:blank");
-        browser.get(link);
+        browser.driver.get("about:blank");
+        browser.driver.get(link);
 
-        waitForPanelTitle("Béziers");
-        assertThat(browser.findElements(By.cssSelector("#map path.atlas-selection"))).hasSize(1);
-        assertThat(browser.getCurrentUrl()).as("same view, not refitted").isEqualTo(link);
+        browser.waitForPanelTitle("Béziers");
+        assertThat(browser.driver.findElements(By.cssSelector("#map path.atlas-selection"))).hasSize(1);
+        assertThat(browser.driver.getCurrentUrl()).as("same view, not refitted").isEqualTo(link);
     }
 
     @Test
     void theBackButtonReturnsToThePreviousSelection() {
-        open("/");
-        chooseFirstResult("beziers", "Béziers");
-        new Actions(browser).moveToElement(browser.findElement(By.id("map"))).click().perform();
-        waitForPanelTitle("Ce point est dans :");
+        browser.open("/");
+        browser.chooseFirstResult("beziers", "Béziers");
+        new Actions(browser.driver).moveToElement(browser.driver.findElement(By.id("map"))).click().perform();
+        browser.waitForPanelTitle("Ce point est dans :");
 
-        browser.navigate().back();
-        waitForPanelTitle("Béziers");
-        browser.navigate().back();
-        new WebDriverWait(browser, TIMEOUT).withMessage("the panel closed")
-                .until(d -> !d.findElement(By.id("panel")).isDisplayed());
-        browser.navigate().forward();
-        waitForPanelTitle("Béziers");
+        browser.driver.navigate().back();
+        browser.waitForPanelTitle("Béziers");
+        browser.driver.navigate().back();
+        browser.until("the panel closed", d -> !d.findElement(By.id("panel")).isDisplayed());
+        browser.driver.navigate().forward();
+        browser.waitForPanelTitle("Béziers");
     }
 
     @Test
     void onANarrowScreenThePanelIsABottomSheet() {
-        browser.manage().window().setSize(new Dimension(375, 800));
-        open("/");
-        chooseFirstResult("toulouse metropole", "Toulouse Métropole");
+        browser.driver.manage().window().setSize(new Dimension(375, 800));
+        browser.open("/");
+        browser.chooseFirstResult("toulouse metropole", "Toulouse Métropole");
 
         @SuppressWarnings("unchecked")
-        Map<String, Number> layout = (Map<String, Number>) browser.executeScript("""
+        Map<String, Number> layout = (Map<String, Number>) browser.script("""
                 const panel = document.getElementById('panel').getBoundingClientRect();
                 return {width: innerWidth, height: innerHeight, left: panel.left, right: panel.right,
                         bottom: panel.bottom, top: panel.top};""");
@@ -262,65 +191,13 @@ class WebMapIT extends ServiceIT {
 
     @Test
     void theConsoleHasNoErrorsButFailedTileLoads() {
-        open("/");
-        chooseFirstResult("montpelier", "Montpellier");
-        browser.findElement(By.xpath("//*[@id='panel']//button[text()='Hérault']")).click();
-        waitForPanelTitle("Hérault");
+        browser.open("/");
+        browser.chooseFirstResult("montpelier", "Montpellier");
+        browser.driver.findElement(By.xpath("//*[@id='panel']//button[text()='Hérault']")).click();
+        browser.waitForPanelTitle("Hérault");
 
         // The filter must have something to filter, or it could be matching nothing at all.
-        assertThat(assertConsoleHasNoErrorsButFailedTiles()).as("failed tile loads seen").isPositive();
+        assertThat(browser.assertConsoleHasNoErrorsButFailedTiles()).as("failed tile loads seen").isPositive();
     }
 
-    /** Types a search, clicks the first result and waits for its panel. */
-    private void chooseFirstResult(String query, String panelTitle) {
-        browser.findElement(By.id("search-input")).sendKeys(query);
-        waitForOptions().get(0).click();
-        waitForPanelTitle(panelTitle);
-    }
-
-    /** Loads a page of the service afresh (a new document, even when only the hash differs). */
-    private void open(String pathAndHash) {
-        browser.get("about:blank");
-        browser.get("http://localhost:" + port + pathAndHash);
-    }
-
-    /** Waits for the région and départements to be drawn, or to have failed. */
-    private WebElement waitForBase() {
-        return new WebDriverWait(browser, TIMEOUT).withMessage("the vector base to finish loading").until(d -> {
-            WebElement map = d.findElement(By.id("map"));
-            String status = map.getDomAttribute("data-base");
-            return status != null && !status.equals("loading") ? map : null;
-        });
-    }
-
-    private List<WebElement> waitForOptions() {
-        return new WebDriverWait(browser, TIMEOUT)
-                .until(ExpectedConditions.visibilityOfAllElementsLocatedBy(By.cssSelector("#search-results [role=option]")));
-    }
-
-    /** Waits for the panel to show `title`, loaded (while loading it already shows the name). */
-    private void waitForPanelTitle(String title) {
-        // One script, so the panel cannot re-render between reading its state and its title.
-        new WebDriverWait(browser, TIMEOUT).withMessage("the panel titled '" + title + "', loaded").until(d -> title.equals(
-                browser.executeScript("const panel = document.getElementById('panel');"
-                        + " return panel.hasAttribute('aria-busy') ? null : panel.querySelector('h2')?.textContent")));
-    }
-
-    private String panelText() {
-        return browser.findElement(By.id("panel")).getText();
-    }
-
-    private String hash() {
-        return (String) browser.executeScript("return location.hash");
-    }
-
-    /** Fails on SEVERE console entries other than failed tiles; returns how many tiles failed. */
-    private static long assertConsoleHasNoErrorsButFailedTiles() {
-        List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-                .toList();
-        assertThat(severe).as("console errors").filteredOn(e -> !FAILED_TILE.matcher(e.getMessage()).matches())
-                .extracting(LogEntry::getMessage).isEmpty();
-        return severe.size();
-    }
 }

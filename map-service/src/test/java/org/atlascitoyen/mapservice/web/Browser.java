@@ -1,0 +1,210 @@
+package org.atlascitoyen.mapservice.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The system's headless Chromium, driven through chromedriver, with the waits the map's tests
+ * share. One per test class: {@code start()} in {@code @BeforeAll}, {@link #serviceAt} before each
+ * test, {@link #finish} after it (screenshot, console check), {@link #close()} in {@code @AfterAll}.
+ *
+ * <p>Chromium resolves no host name but {@code localhost}: the OpenStreetMap tiles always fail,
+ * as they do offline, so the tests see the vector base alone, never hit the OSM servers from CI,
+ * and do not depend on the network. Each test leaves a screenshot in
+ * {@code target/screenshots/} and fails on any console error other than those tile loads.
+ *
+ * <p>Needs {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} (Debian packages
+ * {@code chromium} and {@code chromium-driver}); other paths through the system properties
+ * {@code atlas.test.chromium} and {@code webdriver.chrome.driver}. Selenium's start-up warning
+ * that it has no DevTools (CDP) binding for this Chromium version is harmless: these tests use
+ * WebDriver only.
+ */
+final class Browser implements AutoCloseable {
+
+    private static final String CHROMEDRIVER = System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+    private static final String CHROMIUM = System.getProperty("atlas.test.chromium", "/usr/bin/chromium");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+    /** What Chromium logs for a tile it could not load: the only console errors allowed. */
+    private static final Pattern FAILED_TILE = Pattern.compile(
+            "https://tile\\.openstreetmap\\.org/\\d+/\\d+/\\d+\\.png - Failed to load resource: net::ERR_[A-Z_]+");
+
+    final ChromeDriver driver;
+    private final Path profile;
+    private int port;
+
+    private Browser(ChromeDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    /** Starts Chromium; {@link #serviceAt} then says where the service listens. */
+    static Browser start() throws IOException {
+        for (String program : List.of(CHROMEDRIVER, CHROMIUM)) {
+            if (!Files.isExecutable(Path.of(program))) {
+                fail(program + " is missing: the browser tests need Chromium and chromedriver"
+                        + " (Debian/Ubuntu: apt-get install chromium chromium-driver; CI installs them).");
+            }
+        }
+        // With the driver named, Selenium does not run Selenium Manager, which would look for
+        // (and try to download) a driver and a browser.
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+        Path profile = Files.createTempDirectory("atlas-chromium-");
+        return new Browser(new ChromeDriver(options(profile)), profile);
+    }
+
+    private static ChromeOptions options(Path profile) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1280,800", "--user-data-dir=" + profile,
+                // Only the service resolves: tiles fail fast and identically everywhere.
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost",
+                // The page honours reduced motion by moving the map without animation: a
+                // screenshot taken once the panel is loaded shows the final view, not a frame
+                // of a zoom.
+                "--force-prefers-reduced-motion");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
+        return options;
+    }
+
+    @Override
+    public void close() throws IOException {
+        driver.quit();
+        try (Stream<Path> files = Files.walk(profile)) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+    }
+
+    /**
+     * After a test: waits for the page to settle, saves a screenshot named after the test, puts
+     * the window back to its size, and fails on console errors.
+     */
+    void finish(String testName) throws IOException {
+        waitForBase(); // in the picture, and its requests done before the console is read
+        waitForMarkers();
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve(testName + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        driver.manage().window().setSize(new Dimension(1280, 800));
+        assertConsoleHasNoErrorsButFailedTiles();
+    }
+
+    /** The port of the service under test (known to the test instance only, hence not in start()). */
+    void serviceAt(int servicePort) {
+        this.port = servicePort;
+    }
+
+    /** Loads a page of the service afresh (a new document, even when only the hash differs). */
+    void open(String pathAndHash) {
+        driver.get("about:blank");
+        driver.get("http://localhost:" + port + pathAndHash);
+    }
+
+    <T> T until(String what, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, TIMEOUT).withMessage(what).until(condition);
+    }
+
+    WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    List<WebElement> findAll(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    WebElement waitFor(String css) {
+        return until(css + " present", ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    }
+
+    WebElement waitForVisible(String css) {
+        return until(css + " visible", ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    /** Waits for the région and départements to be drawn, or to have failed. */
+    WebElement waitForBase() {
+        return until("the vector base to finish loading", d -> {
+            WebElement map = d.findElement(By.id("map"));
+            String status = map.getDomAttribute("data-base");
+            return status != null && !status.equals("loading") ? map : null;
+        });
+    }
+
+    /** Waits for the markers of the current view and filters (if the page draws markers). */
+    void waitForMarkers() {
+        until("the markers to be drawn", d -> {
+            String status = d.findElement(By.id("map")).getDomAttribute("data-markers");
+            return status == null || !status.equals("loading");
+        });
+    }
+
+    List<WebElement> waitForOptions() {
+        return until("search results", ExpectedConditions.visibilityOfAllElementsLocatedBy(
+                By.cssSelector("#search-results [role=option]")));
+    }
+
+    /** Waits for the panel to show `title`, loaded (while loading it already shows the name). */
+    void waitForPanelTitle(String title) {
+        // One script, so the panel cannot re-render between reading its state and its title.
+        until("the panel titled '" + title + "', loaded", d -> title.equals(script(
+                "const panel = document.getElementById('panel');"
+                        + " return panel.hasAttribute('aria-busy') ? null : panel.querySelector('h2')?.textContent")));
+    }
+
+    /** Types a territory search, clicks the first result and waits for its panel. */
+    void chooseFirstResult(String query, String panelTitle) {
+        find("#search-input").sendKeys(query);
+        waitForOptions().get(0).click();
+        waitForPanelTitle(panelTitle);
+    }
+
+    String panelText() {
+        return find("#panel").getText();
+    }
+
+    String hash() {
+        return (String) script("return location.hash");
+    }
+
+    Object script(String javascript, Object... args) {
+        return driver.executeScript(javascript, args);
+    }
+
+    /** Fails on SEVERE console entries other than failed tiles; returns how many tiles failed. */
+    long assertConsoleHasNoErrorsButFailedTiles() {
+        List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .toList();
+        assertThat(severe).as("console errors").filteredOn(e -> !FAILED_TILE.matcher(e.getMessage()).matches())
+                .extracting(LogEntry::getMessage).isEmpty();
+        return severe.size();
+    }
+}

@@ -1,0 +1,65 @@
+// The card of an actor or an initiative, from its detail (/api/actors/{id}, /api/initiatives/{id}):
+// what it is, its themes and description, where it acts (territories, clickable), what it is
+// linked to (clickable), how to reach it, and where the information comes from. Emails and phone
+// numbers are private and never served: the public contact route is the record's own website.
+
+import { h } from './dom.js';
+import { kindLabel } from './kinds.js';
+
+const PRECISION = {
+  address: 'Adresse précise',
+  commune: 'Placé au centre de sa commune',
+  territory: 'Placé au centre du territoire où il agit',
+};
+
+const dates = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long' });
+
+/**
+ * The card's nodes. `kind` is 'actor' or 'initiative'; `actions.territory(ref)` focuses a
+ * territory, `actions.open({kind, id})` opens a linked record.
+ */
+export function cardNodes(kind, feature, actions) {
+  const p = feature.properties;
+  const actor = kind === 'actor';
+  const linked = actor ? p.initiatives : p.actors;
+  const site = /^https?:\/\//i.test(p.website ?? '') ? p.website : null; // never a javascript: link
+  const contact = site && { href: site, label: `Contacter (site ${displayUrl(site)})` };
+  return [
+    h('p', { class: 'kind' }, actor ? p.typeLabel : `Initiative · ${p.statusLabel}`),
+    h('h2', { id: 'panel-title', tabindex: '-1' }, p.name),
+    p.themes.length > 0 && h('ul', { class: 'tags', 'aria-label': 'Thèmes' }, p.themes.map((t) => h('li', {}, t.label))),
+    p.description && h('p', { class: 'description' }, p.description),
+    !actor && (p.startDate || p.endDate) && h('p', { class: 'muted' }, period(p.startDate, p.endDate)),
+    !actor && p.lessonsLearned && [h('h3', {}, 'Retour d’expérience'), h('p', { class: 'description' }, p.lessonsLearned)],
+    contact && h('p', {}, h('a', { class: 'button', href: contact.href, target: '_blank', rel: 'noopener noreferrer' }, contact.label)),
+    h('dl', {},
+      p.website && [h('dt', {}, 'Site web'), h('dd', {}, site ? h('a', { href: site, target: '_blank', rel: 'noopener noreferrer' }, displayUrl(site)) : p.website)],
+      (p.address || p.postcode) && [h('dt', {}, 'Adresse'), h('dd', {}, [p.address, p.postcode].filter(Boolean).join(', '))],
+      p.precision && [h('dt', {}, 'Position'), h('dd', {}, PRECISION[p.precision] ?? p.precision)],
+      p.siren && [h('dt', {}, 'SIREN'), h('dd', {}, p.siren)],
+      p.rna && [h('dt', {}, 'RNA'), h('dd', {}, p.rna)]),
+    p.territories?.length > 0 && [h('h3', {}, actor ? 'Territoires' : 'Où'),
+      h('ul', { class: 'refs' }, p.territories.map((t) => h('li', {},
+        h('button', { type: 'button', class: 'link', onclick: () => actions.territory(t) }, t.name),
+        ' ', h('span', { class: 'kind' }, kindLabel(t.kind)))))],
+    linked?.length > 0 && [h('h3', {}, actor ? 'Ses initiatives' : 'Portée par'),
+      h('ul', { class: 'refs' }, linked.map((r) => h('li', {},
+        h('button', { type: 'button', class: 'link', onclick: () => actions.open({ kind: actor ? 'initiative' : 'actor', id: r.id }) }, r.name),
+        ' ', h('span', { class: 'kind' }, actor ? r.statusLabel : r.typeLabel))))],
+    p.sources?.length > 0 && [h('h3', {}, 'Sources'),
+      h('ul', { class: 'sources' }, p.sources.map((s) => h('li', {},
+        `${s.source}${s.externalId ? ` (fiche ${s.externalId})` : ''}`,
+        s.lastSeenAt && h('span', { class: 'muted' }, ` · vue le ${dates.format(new Date(s.lastSeenAt))}`))))],
+    p.updatedAt && h('p', { class: 'muted' }, `Mis à jour le ${dates.format(new Date(p.updatedAt))}.`),
+  ];
+}
+
+function displayUrl(url) {
+  return url.replace(/^https?:\/\/(www\.)?/i, '').replace(/\/$/, '');
+}
+
+function period(start, end) {
+  const format = (d) => dates.format(new Date(`${d}T00:00:00`));
+  if (start && end) return `Du ${format(start)} au ${format(end)}`;
+  return start ? `Depuis le ${format(start)}` : `Jusqu’au ${format(end)}`;
+}

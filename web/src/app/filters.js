@@ -1,0 +1,196 @@
+// The filter panel: what to show (actors, initiatives), free text, themes, actor types,
+// initiative statuses, the territory and "autour de", the map mode (markers or coverage), a live
+// count of what the filters select, and the exports of it. It only edits the state through
+// `actions`; main.js owns the state and calls `show(state)` after every change.
+
+import { filterQuery, isAbort, records, exportUrl } from './api.js';
+import { ACTOR_TYPES, INITIATIVE_STATUSES, NARROW_SCREEN, TEXT_FILTER_DEBOUNCE_MS } from './config.js';
+import { h } from './dom.js';
+import { COVERAGE_LEVELS, LAYERS, NO_FILTERS, RADII, filterCount } from './hash.js';
+import { formatNumber, kindLabel } from './kinds.js';
+
+const LEVEL_LABELS = { epci: 'EPCI', petr: 'PETR', bassin_vie: 'bassin de vie' };
+const LAYER_LABELS = { actors: 'Acteurs', initiatives: 'Initiatives' };
+
+/**
+ * Wires the panel in `root` (the #filters form), its toggle button and the count line.
+ * `actions.change(patch)` applies a change of state ({filters}, {near}, {mode, level}...);
+ * `actions.nearMe()` asks the browser for the position; `actions.share()` opens the share dialog.
+ */
+export function createFilters({ root, toggle, count }, vocabularies, actions) {
+  let state = null;
+  let territoryName = null;
+  let request = null;
+  let textTimer = 0;
+
+  const themeBoxes = checkboxes('theme', [...vocabularies.themes].sort((a, b) => a.label.localeCompare(b.label, 'fr')));
+  const typeBoxes = checkboxes('type', vocabularies.actorTypes, (code) => (ACTOR_TYPES[code] ?? ACTOR_TYPES.autre).color, 'disc');
+  const statusBoxes = checkboxes('status', vocabularies.initiativeStatuses, (code) => INITIATIVE_STATUSES[code]?.color, 'square');
+  const layerBoxes = checkboxes('show', LAYERS.map((code) => ({ code, label: LAYER_LABELS[code] })));
+  const text = h('input', { id: 'filter-q', type: 'search', name: 'q', autocomplete: 'off', enterkeyhint: 'search',
+    placeholder: 'ex. jardin partagé, "budget participatif"' });
+  const radius = h('select', { id: 'near-radius', name: 'radius' },
+    [...RADII].sort((a, b) => a - b).map((r) => h('option', { value: String(r) }, `${formatNumber(r / 1000)} km`)));
+  radius.value = String(RADII[0]);
+  const nearMe = h('button', { type: 'button', class: 'secondary', onclick: () => actions.nearMe(Number(radius.value)) }, 'Autour de moi');
+  const nearTerritory = h('button', { type: 'button', class: 'secondary', hidden: true });
+  const nearStatus = h('p', { class: 'near-status', 'aria-live': 'polite' });
+  const territoryChip = h('p', { class: 'chip-line' });
+  const modeRadios = ['markers', 'coverage'].map((mode) => h('input', { type: 'radio', name: 'mode', value: mode, id: `mode-${mode}` }));
+  const level = h('select', { id: 'coverage-level', name: 'level' },
+    COVERAGE_LEVELS.map((l) => h('option', { value: l }, `par ${LEVEL_LABELS[l]}`)));
+  const exports = h('ul', { class: 'exports' });
+
+  root.replaceChildren(
+    h('section', { class: 'filter-group' },
+      h('h2', {}, 'Où ?'),
+      territoryChip,
+      h('div', { class: 'near-row' }, nearMe, nearTerritory, h('label', { for: 'near-radius' }, 'Rayon'), radius),
+      nearStatus),
+    h('fieldset', { class: 'filter-group inline' }, h('legend', {}, 'Afficher'), layerBoxes.list),
+    h('div', { class: 'filter-group' }, h('label', { for: 'filter-q', class: 'group-label' }, 'Mots-clés'), text),
+    h('fieldset', { class: 'filter-group' }, h('legend', {}, 'Thèmes'), themeBoxes.list),
+    h('fieldset', { class: 'filter-group' }, h('legend', {}, 'Types d’acteurs'), typeBoxes.list),
+    h('fieldset', { class: 'filter-group' }, h('legend', {}, 'Statut des initiatives'), statusBoxes.list),
+    h('fieldset', { class: 'filter-group' }, h('legend', {}, 'Carte'),
+      h('ul', { class: 'choices' },
+        h('li', {}, modeRadios[0], h('label', { for: 'mode-markers' }, 'Acteurs et initiatives')),
+        h('li', {}, modeRadios[1], h('label', { for: 'mode-coverage' }, 'Couverture pour 10 000 habitants'), ' ', level))),
+    h('section', { class: 'filter-group' }, h('h2', {}, 'Exporter la sélection'), exports),
+    h('p', { class: 'filter-actions' },
+      h('button', { type: 'button', class: 'secondary', onclick: () => actions.share() }, 'Partager ou intégrer'),
+      h('button', { type: 'button', class: 'link', onclick: () => actions.change({ filters: NO_FILTERS, near: null, territory: null }) },
+        'Tout effacer')));
+
+  // Any checkbox: the filters are read back from the form, so the form is the one truth while editing.
+  root.addEventListener('change', (event) => {
+    const { name } = event.target;
+    if (['theme', 'type', 'status', 'show'].includes(name)) actions.change({ filters: readFilters() });
+    else if (name === 'mode' || name === 'level') {
+      actions.change({ mode: root.querySelector('input[name=mode]:checked').value, level: level.value });
+    } else if (name === 'radius' && state.near) actions.change({ near: { ...state.near, radius: Number(radius.value) } });
+  });
+  text.addEventListener('input', () => {
+    clearTimeout(textTimer);
+    textTimer = setTimeout(() => actions.change({ filters: readFilters() }), TEXT_FILTER_DEBOUNCE_MS);
+  });
+  text.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+      event.preventDefault(); // no form submission: the filter applies now
+      clearTimeout(textTimer);
+      actions.change({ filters: readFilters() });
+    }
+  });
+  root.addEventListener('submit', (event) => event.preventDefault());
+
+  toggle.addEventListener('click', () => setOpen(root.hidden));
+  setOpen(!window.matchMedia(NARROW_SCREEN).matches);
+
+  function setOpen(open) {
+    root.hidden = !open;
+    toggle.setAttribute('aria-expanded', String(open));
+  }
+
+  function readFilters() {
+    const show = layerBoxes.checked();
+    return {
+      // Unticking both layers would show nothing: it means "both" in the URL, so the boxes say it.
+      show: show.length ? show : LAYERS,
+      theme: themeBoxes.checked(),
+      type: typeBoxes.checked(),
+      status: statusBoxes.checked(),
+      q: text.value.trim(),
+    };
+  }
+
+  async function refreshCount() {
+    request?.abort();
+    request = new AbortController();
+    const { signal } = request;
+    count.textContent = 'Comptage…';
+    try {
+      const answers = await Promise.all(state.filters.show.map((collection) => records(collection,
+        filterQuery(collection, state), { limit: 1 }, signal).then((answer) => countLabel(collection, answer))));
+      if (!signal.aborted) count.textContent = answers.join(' · ');
+    } catch (error) {
+      if (!isAbort(error)) count.textContent = `Comptage impossible : ${error.message}`;
+    }
+  }
+
+  return {
+    /** Shows a state: the form's values, the chips, the exports; recounts when the selection changed. */
+    show(next, { territory } = {}) {
+      const selection = (s) => JSON.stringify([s.filters, s.territory, s.near]);
+      const selectionChanged = !state || selection(state) !== selection(next);
+      state = next;
+      if (territory !== undefined) territoryName = territory;
+      const f = next.filters;
+      themeBoxes.set(f.theme);
+      typeBoxes.set(f.type);
+      statusBoxes.set(f.status);
+      layerBoxes.set(f.show);
+      if (document.activeElement !== text) text.value = f.q;
+      for (const radio of modeRadios) radio.checked = radio.value === next.mode;
+      level.value = next.level;
+      level.disabled = next.mode !== 'coverage';
+      if (next.near) radius.value = String(next.near.radius);
+
+      const filters = filterCount(f) + (next.territory ? 1 : 0) + (next.near ? 1 : 0);
+      toggle.querySelector('.badge').textContent = filters ? String(filters) : '';
+      toggle.setAttribute('aria-label', filters ? `Filtres (${filters} actifs)` : 'Filtres');
+
+      territoryChip.replaceChildren(...(next.territory
+        ? [h('span', { class: 'chip' }, `${kindLabel(next.territory.kind)} : ${territoryName ?? next.territory.code}`,
+          h('button', { type: 'button', class: 'chip-remove', 'aria-label': `Retirer le territoire ${territoryName ?? ''}`.trim(),
+            onclick: () => actions.change({ territory: null }) }, '×'))]
+        : [h('span', { class: 'muted' }, 'Toute la région. Cherchez un territoire ci-dessus, ou cliquez sur la carte.')]));
+      const commune = next.territory?.kind === 'commune' && territoryName;
+      nearTerritory.hidden = !commune;
+      nearTerritory.textContent = commune ? `Autour de ${territoryName}` : '';
+      nearTerritory.onclick = () => actions.nearTerritory(Number(radius.value));
+      nearStatus.replaceChildren(...(next.near
+        ? [h('span', { class: 'chip' }, `Dans un rayon de ${formatNumber(next.near.radius / 1000)} km${next.near.label ? ` ${next.near.label}` : ''}`,
+          h('button', { type: 'button', class: 'chip-remove', 'aria-label': 'Retirer le rayon', onclick: () => actions.change({ near: null }) }, '×'))]
+        : []));
+
+      exports.replaceChildren(...f.show.map((collection) => h('li', {}, `${LAYER_LABELS[collection]} : `,
+        ['csv', 'geojson'].map((format, i) => [i > 0 && ' · ', h('a', {
+          href: exportUrl(collection, format, filterQuery(collection, next)),
+          download: '',
+          'data-export': `${collection}.${format}`,
+        }, format === 'csv' ? 'CSV (tableur)' : 'GeoJSON (SIG)')]))));
+
+      if (selectionChanged) refreshCount();
+    },
+
+    /** A message under "Autour de" (geolocation refused, unavailable...). */
+    nearMessage(message) {
+      nearStatus.replaceChildren(h('span', { class: 'error' }, message));
+    },
+  };
+}
+
+/** "518 acteurs", "plus de 10 000 initiatives". */
+function countLabel(collection, answer) {
+  const words = collection === 'actors' ? ['acteur', 'acteurs'] : ['initiative', 'initiatives'];
+  if (answer.numberMatchedMoreThan != null) return `plus de ${formatNumber(answer.numberMatchedMoreThan)} ${words[1]}`;
+  const n = answer.numberMatched;
+  return `${formatNumber(n)} ${n > 1 ? words[1] : words[0]}`;
+}
+
+/**
+ * A list of checkboxes named `name`, one per {code, label}, with an optional colour swatch.
+ * `checked()` reads the ticked codes, `set(codes)` ticks them.
+ */
+function checkboxes(name, entries, color, shape) {
+  const boxes = entries.map(({ code }) => h('input', { type: 'checkbox', name, value: code, id: `filter-${name}-${code}` }));
+  const list = h('ul', { class: 'choices' }, entries.map(({ code, label }, i) => h('li', {}, boxes[i],
+    h('label', { for: `filter-${name}-${code}` },
+      color && h('span', { class: `legend-swatch ${shape}`, style: `background:${color(code) ?? '#616161'}`, 'aria-hidden': 'true' }),
+      label))));
+  return {
+    list,
+    checked: () => boxes.filter((b) => b.checked).map((b) => b.value),
+    set: (codes) => boxes.forEach((b) => { b.checked = codes.includes(b.value); }),
+  };
+}
