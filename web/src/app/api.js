@@ -84,6 +84,11 @@ export function queryString(params) {
   return text ? `?${text}` : '';
 }
 
+/** The deployment's settings of the map: {basemap: {url (null: none), attribution, maxZoom}}. */
+export function mapSettings(signal) {
+  return getJson('api/map-settings', {}, signal);
+}
+
 /** The controlled vocabularies: {themes, actorTypes, initiativeStatuses}, each [{code, label}]. */
 export function vocabularies(signal) {
   return getJson('api/vocabularies', {}, signal);

@@ -2,9 +2,10 @@
 // change them without touching the modules that use them.
 
 /**
- * Raster base layer. OpenStreetMap's own servers are fine for a low-traffic site (see
- * https://operations.osmfoundation.org/policies/tiles/); a busy deployment points this at its
- * own tile server or a commercial provider.
+ * Raster base layer when the service does not say (/api/map-settings, set by ATLAS_BASEMAP_*).
+ * OpenStreetMap's own servers are fine for a low-traffic site (see
+ * https://operations.osmfoundation.org/policies/tiles/); a busy deployment points
+ * ATLAS_BASEMAP_URL at its own tile server or a commercial provider.
  */
 export const TILES = {
   url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',

@@ -1,6 +1,7 @@
 // The Leaflet map: raster tiles, controls in French, and a class on the container saying whether
 // the tiles load, so the vector base (base-layer.js) can turn opaque when they do not.
 
+import { mapSettings } from './api.js';
 import { LABELS_MIN_ZOOM, REGION_BOUNDS, TILES } from './config.js';
 
 // Leaflet is loaded by a classic <script>, because the webjar's only ES module build is the
@@ -30,14 +31,33 @@ export function createMap(container) {
 }
 
 /**
- * Raster tiles, with `tiles-unavailable` on the container while none has loaded and some failed
- * (offline, blocked by a firewall, tile server down). Leaflet already hides a failed tile; the
- * class lets the stylesheet make the vector base opaque and show a short notice.
+ * Raster tiles as the deployment sets them (/api/map-settings, ATLAS_BASEMAP_*), with
+ * `tiles-unavailable` on the container while none has loaded and some failed (offline, blocked
+ * by a firewall, tile server down), or when the deployment has none. Leaflet already hides a
+ * failed tile; the class lets the stylesheet make the vector base opaque and show a notice.
  */
-function addTiles(map, container) {
-  const tiles = L.tileLayer(TILES.url, {
-    attribution: TILES.attribution,
-    maxZoom: TILES.maxZoom,
+async function addTiles(map, container) {
+  const notice = L.control({ position: 'bottomleft' });
+  notice.onAdd = () => {
+    const el = L.DomUtil.create('div', 'tiles-notice');
+    el.textContent = 'Fond de carte indisponible : seuls les contours sont affichés.';
+    return el;
+  };
+  notice.addTo(map);
+
+  let basemap = TILES;
+  try {
+    basemap = (await mapSettings()).basemap;
+  } catch {
+    // An older or unreachable service: the page's own defaults.
+  }
+  if (!basemap.url) {
+    container.classList.add('tiles-unavailable', 'tiles-off'); // on purpose: no notice
+    return;
+  }
+  const tiles = L.tileLayer(basemap.url, {
+    attribution: basemap.attribution,
+    maxZoom: basemap.maxZoom,
   });
   let loaded = false;
   tiles.on('tileload', () => {
@@ -48,14 +68,6 @@ function addTiles(map, container) {
     if (!loaded) container.classList.add('tiles-unavailable');
   });
   tiles.addTo(map);
-
-  const notice = L.control({ position: 'bottomleft' });
-  notice.onAdd = () => {
-    const el = L.DomUtil.create('div', 'tiles-notice');
-    el.textContent = 'Fond de carte indisponible : seuls les contours sont affichés.';
-    return el;
-  };
-  notice.addTo(map);
 }
 
 /** Toggles `labels-hidden` on the container: département names overlap when zoomed out. */

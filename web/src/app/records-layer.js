@@ -13,6 +13,9 @@ const PANE = 'records';
 /** Below this width the legend starts folded: with the filters and the panel open, it would hide the map. */
 const LEGEND_FOLDED = '(max-width: 1100px)';
 
+/** Zooms between the map's and the one whose cells the page asks for (cells 2^3 times larger). */
+const CLUSTER_ZOOM_OFFSET = 3;
+
 const WORDS = {
   actors: { one: 'acteur', many: 'acteurs', kind: 'actor' },
   initiatives: { one: 'initiative', many: 'initiatives', kind: 'initiative' },
@@ -41,7 +44,10 @@ export function createRecordsLayer(map, { open, announce }) {
     if (!state || !visible) return;
     request = new AbortController();
     const { signal } = request;
-    const zoom = Math.round(map.getZoom());
+    // The service's cells are 4 px at their zoom: asked three zooms up, they are 32 px on
+    // screen, about a marker and its margin, so markers do not overlap. From the service's last
+    // clustered zoom (12) on, that is each record on its own.
+    const zoom = Math.max(0, Math.round(map.getZoom()) - CLUSTER_ZOOM_OFFSET);
     const box = visibleBox(map);
     container.dataset.markers = 'loading';
     try {

@@ -1,4 +1,4 @@
-package org.atlascitoyen.mapservice.filter;
+package org.atlascitoyen.mapservice.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,8 +13,11 @@ import org.atlascitoyen.mapservice.ServiceIT;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** /api/vocabularies gives the filters' codes with their labels, as the database holds them. */
-class VocabularyApiIT extends ServiceIT {
+/**
+ * What the map page asks the service besides records and territories: the vocabularies of its
+ * filters, its settings, and the page itself at /embed.
+ */
+class MapPageApiIT extends ServiceIT {
 
     @Test
     void listsEveryThemeTypeAndStatusWithItsLabel() throws Exception {
@@ -36,6 +39,16 @@ class VocabularyApiIT extends ServiceIT {
         HttpResponse<String> response = get("/api/vocabularies?lang=en");
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response).path("parameter").asString()).isEqualTo("lang");
+    }
+
+    @Test
+    void theSettingsGiveTheBasemapOpenStreetMapByDefault() {
+        HttpResponse<String> response = get("/api/map-settings");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode basemap = json(response).path("basemap");
+        assertThat(basemap.path("url").asString()).isEqualTo("https://tile.openstreetmap.org/{z}/{x}/{y}.png");
+        assertThat(basemap.path("attribution").asString()).contains("OpenStreetMap", "href=\"https://www.openstreetmap.org/copyright\"");
+        assertThat(basemap.path("maxZoom").asInt()).isEqualTo(19);
     }
 
     @Test
