@@ -23,8 +23,10 @@ public class DataEtags {
     }
 
     /**
-     * The strong ETag (quoted) of a resource at the current data version, or null while the
-     * version is unknown (then the response carries no ETag).
+     * The weak ETag ({@code W/"..."}) of a resource at the current data version, or null while the
+     * version is unknown (then the response carries no ETag). Weak because the bytes differ with
+     * the content coding: Tomcat rightly refuses to gzip a response with a strong ETag, which left
+     * tiles, clusters and geometries uncompressed.
      *
      * @param resource the resource in one canonical form, e.g. {@code tiles/actors/14/8185/5937?theme=climat}
      */
@@ -36,7 +38,7 @@ public class DataEtags {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256")
                     .digest((current + "\n" + resource).getBytes(StandardCharsets.UTF_8));
-            return "\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"";
+            return "W/\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
