@@ -45,15 +45,15 @@ export function searchTerritories(q, limit, signal) {
   return getJson('api/territories', { q, limit }, signal);
 }
 
-/** Every territory of a kind, biggest first (no query). */
-export function listTerritories(kind, limit, signal) {
-  return getJson('api/territories', { kind, limit }, signal);
-}
-
 /** One territory as a GeoJSON Feature, its geometry simplified to `simplify` metres. */
 export function territory(kind, code, { simplify = 0, geometry = true } = {}, signal) {
   const path = `api/territories/${encodeURIComponent(kind)}/${encodeURIComponent(code)}`;
   return getJson(path, geometry ? { simplify } : { geometry, simplify }, signal);
+}
+
+/** Every territory of a kind as simplified outlines (a GeoJSON FeatureCollection). */
+export function outlines(kind, signal) {
+  return getJson('api/territories/outlines', { kind }, signal);
 }
 
 /**

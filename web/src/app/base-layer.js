@@ -1,19 +1,23 @@
-// The vector base: the région outline and its départements, drawn from the service over the
-// raster tiles and under the selection. It keeps the map readable when the tiles cannot load.
+// The vector base: the région outline, its départements and, zoomed in, its EPCI, drawn from the
+// service over the raster tiles and under the selection. It keeps the map readable when the tiles
+// cannot load.
 
-import { listTerritories, territory } from './api.js';
-import { REGION, SIMPLIFY_METRES } from './config.js';
+import { outlines } from './api.js';
+import { EPCI_OUTLINES_MIN_ZOOM } from './config.js';
 import { L } from './map.js';
 
 const PANE = 'base';
 const OUTLINE_PANE = 'base-outline';
 const DEPARTEMENT_STYLE = { className: 'atlas-departement', color: '#5c5c5c', weight: 1, fillColor: '#fbf8f1', fillOpacity: 0.2 };
+const EPCI_STYLE = { className: 'atlas-epci', color: '#7a7a7a', weight: 0.7, dashArray: '3 3', fill: false };
 const REGION_STYLE = { className: 'atlas-region', color: '#1d3f66', weight: 2.5, fill: false };
 
 /**
- * Draws the base and resolves when it is complete. Progress is mirrored on the map container as
- * `data-departements` (how many are drawn) and `data-base` (`loading`, `ready` or `failed`), for
- * tests and for whoever debugs a blank map. A failure leaves what could be drawn in place.
+ * Draws the base and resolves when the région and départements are drawn; the EPCI come when the
+ * map is first zoomed in enough to tell them apart (they are not part of the first view). Progress
+ * is mirrored on the map container as `data-departements` (how many are drawn) and `data-base`
+ * (`loading`, `ready` or `failed`), for tests and for whoever debugs a blank map. A failure
+ * leaves what could be drawn in place.
  */
 export async function drawBase(map) {
   const container = map.getContainer();
@@ -22,30 +26,39 @@ export async function drawBase(map) {
   // through to the map.
   map.createPane(PANE).style.zIndex = 350;
   map.createPane(OUTLINE_PANE).style.zIndex = 360;
-  const departements = L.featureGroup().addTo(map);
   const labels = L.layerGroup().addTo(map);
   container.dataset.base = 'loading';
   container.dataset.departements = '0';
 
-  const drawDepartement = async ({ code }) => {
-    const feature = await territory('departement', code, { simplify: SIMPLIFY_METRES.base });
-    geoJson(feature, PANE, DEPARTEMENT_STYLE).addTo(departements);
-    addLabel(labels, feature);
-    container.dataset.departements = String(departements.getLayers().length);
+  const drawDepartements = async () => {
+    const collection = await outlines('departement');
+    geoJson(collection, PANE, DEPARTEMENT_STYLE).addTo(map);
+    collection.features.forEach((feature) => addLabel(labels, feature));
+    container.dataset.departements = String(collection.features.length);
   };
-  const drawRegion = async () => {
-    const feature = await territory(REGION.kind, REGION.code, { simplify: SIMPLIFY_METRES.base });
-    geoJson(feature, OUTLINE_PANE, REGION_STYLE).addTo(map);
-  };
+  const drawRegion = async () => geoJson(await outlines('region'), OUTLINE_PANE, REGION_STYLE).addTo(map);
+  drawEpciWhenZoomed(map);
 
-  const list = await listTerritories('departement', 20).catch(() => ({ results: [] }));
-  const outcomes = await Promise.allSettled([drawRegion(), ...list.results.map(drawDepartement)]);
+  const outcomes = await Promise.allSettled([drawRegion(), drawDepartements()]);
   const failed = outcomes.filter((o) => o.status === 'rejected');
-  container.dataset.base = failed.length === 0 && list.results.length > 0 ? 'ready' : 'failed';
+  container.dataset.base = failed.length === 0 ? 'ready' : 'failed';
   if (failed.length > 0) {
     // A warning, not an error: the page still works, with fewer outlines.
-    console.warn(`Fond vectoriel incomplet : ${failed.length} contour(s) non chargé(s)`, failed[0].reason);
+    console.warn('Fond vectoriel incomplet', failed[0].reason);
   }
+}
+
+/** The EPCI outlines, asked for once, the first time the map reaches EPCI_OUTLINES_MIN_ZOOM. */
+function drawEpciWhenZoomed(map) {
+  const check = () => {
+    if (map.getZoom() < EPCI_OUTLINES_MIN_ZOOM) return;
+    map.off('zoomend', check);
+    outlines('epci')
+      .then((collection) => geoJson(collection, PANE, EPCI_STYLE).addTo(map))
+      .catch((error) => console.warn('Contours des EPCI non chargés', error));
+  };
+  map.on('zoomend', check);
+  map.whenReady(check);
 }
 
 function geoJson(feature, pane, style) {

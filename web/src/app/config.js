@@ -13,9 +13,6 @@ export const TILES = {
   maxZoom: 19,
 };
 
-/** The région the site covers (INSEE code), drawn under everything with its départements. */
-export const REGION = { kind: 'region', code: '76', name: 'Occitanie' };
-
 /**
  * Initial view when the URL says nothing: the région's bounding box, as [[south, west], [north,
  * east]]. Hard-coded rather than read from the API so the first frame is right even before (or
@@ -28,7 +25,6 @@ export const REGION_BOUNDS = [[42.333, -0.327], [45.047, 4.846]];
  * at the zoom level the territory is seen at, without shipping kilobytes of invisible vertices.
  */
 export const SIMPLIFY_METRES = {
-  base: 200, // région and départements of the vector base
   commune: 10,
   qpv: 0,
   epci: 30,
@@ -38,6 +34,9 @@ export const SIMPLIFY_METRES = {
   departement: 100,
   region: 200,
 };
+
+/** From this zoom the EPCI boundaries are drawn in the vector base (below, they are a tangle). */
+export const EPCI_OUTLINES_MIN_ZOOM = 8;
 
 /** Below this zoom the département names would overlap: they are hidden. */
 export const LABELS_MIN_ZOOM = 7;

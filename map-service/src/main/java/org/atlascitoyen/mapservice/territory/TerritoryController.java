@@ -67,6 +67,22 @@ class TerritoryController {
         return new TerritorySearch(query, k == null ? null : k.key(), n, skip, territories.search(query, k, n, skip));
     }
 
+    /**
+     * Every territory of a kind as display outlines, for maps that draw them all (the web map's
+     * EPCI boundaries, or a GIS). Same ETag and caching as one territory.
+     */
+    @GetMapping(value = "/outlines", produces = {GEOJSON, MediaType.APPLICATION_JSON_VALUE})
+    ResponseEntity<TerritoryOutlines> outlines(@RequestParam String kind,
+                                               @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        TerritoryKind k = TerritoryKind.parse(kind, "kind");
+        String etag = etags.of("territories/outlines?kind=" + k.key());
+        if (DataEtags.matches(ifNoneMatch, etag)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cacheControl).build();
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(GEOJSON)).eTag(etag).cacheControl(cacheControl)
+                .body(new TerritoryOutlines(k.key(), territories.outlines(k)));
+    }
+
     @GetMapping(value = "/{kind}/{code}", produces = {GEOJSON, MediaType.APPLICATION_JSON_VALUE})
     ResponseEntity<TerritoryFeature> one(@PathVariable String kind, @PathVariable String code,
                                          @RequestParam(defaultValue = "true") boolean geometry,

@@ -28,6 +28,7 @@ public class TerritoryRepository {
     private static final String MEMBER_COMMUNES = SqlResource.load("sql/territory/member-communes.sql");
     private static final String COUNT_BY_KIND = SqlResource.load("sql/territory-import/count-by-kind.sql");
     private static final String REF = SqlResource.load("sql/territory/ref.sql");
+    private static final String OUTLINES = SqlResource.load("sql/territory/outlines.sql");
 
     private static final RowMapper<TerritoryRef> TERRITORY_REF = (rs, i) ->
             new TerritoryRef(rs.getString("kind"), rs.getString("code"), rs.getString("name"));
@@ -73,6 +74,14 @@ public class TerritoryRepository {
     }
 
     /** A territory's kind, code and name, or empty when there is none with this code. */
+    /** Every territory of a kind with its display outline, by code. */
+    public List<TerritoryOutlines.Outline> outlines(TerritoryKind kind) {
+        return jdbc.sql(OUTLINES).param("kind", kind.key()).query((rs, i) -> new TerritoryOutlines.Outline(
+                rs.getString("kind") + ":" + rs.getString("code"),
+                new TerritoryRef(rs.getString("kind"), rs.getString("code"), rs.getString("name")),
+                rs.getString("geometry"))).list();
+    }
+
     public Optional<TerritoryRef> ref(TerritoryKind kind, String code) {
         return jdbc.sql(REF).param("kind", kind.key()).param("code", code).query(TERRITORY_REF).optional();
     }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What the map page asks the service besides records and territories: the vocabularies of its
- * filters, its settings, and the page itself at /embed.
+ * What the map page asks the service besides records: the vocabularies of its filters, its
+ * settings, the outlines of its base, and the page itself at /embed.
  */
 class MapPageApiIT extends ServiceIT {
 
@@ -49,6 +49,33 @@ class MapPageApiIT extends ServiceIT {
         assertThat(basemap.path("url").asString()).isEqualTo("https://tile.openstreetmap.org/{z}/{x}/{y}.png");
         assertThat(basemap.path("attribution").asString()).contains("OpenStreetMap", "href=\"https://www.openstreetmap.org/copyright\"");
         assertThat(basemap.path("maxZoom").asInt()).isEqualTo(19);
+    }
+
+    @Test
+    void outlinesGiveEveryTerritoryOfAKindGzippedWithAWeakEtag() throws Exception {
+        HttpResponse<byte[]> response = get("/api/territories/outlines?kind=epci", HttpResponse.BodyHandlers.ofByteArray(),
+                "Accept-Encoding", "gzip");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Encoding")).as("gzipped despite its ETag").hasValue("gzip");
+        String etag = response.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).startsWith("W/\"");
+        JsonNode body;
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(response.body()))) {
+            body = tools.jackson.databind.json.JsonMapper.shared().readTree(in);
+        }
+        assertThat(body.path("type").asString()).isEqualTo("FeatureCollection");
+        assertThat(body.path("numberReturned").asInt()).isEqualTo(body.path("features").size())
+                .isEqualTo(Integer.parseInt(table("SELECT 'n', count(*)::text FROM territory WHERE kind = 'epci'").get("n")));
+        JsonNode metropole = body.path("features").valueStream()
+                .filter(f -> f.path("id").asString().equals("epci:243100518")).findFirst().orElseThrow();
+        assertThat(metropole.path("properties").path("name").asString()).isEqualTo("Toulouse Métropole");
+        assertThat(metropole.path("geometry").path("type").asString()).isEqualTo("MultiPolygon");
+
+        assertThat(get("/api/territories/outlines?kind=epci", HttpResponse.BodyHandlers.discarding(), "If-None-Match", etag)
+                .statusCode()).isEqualTo(304);
+        HttpResponse<String> bad = get("/api/territories/outlines?kind=canton");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(json(bad).path("parameter").asString()).isEqualTo("kind");
     }
 
     @Test
