@@ -60,7 +60,12 @@ export function createFilters({ root, toggle, count }, vocabularies, actions) {
     h('p', { class: 'filter-actions' },
       h('button', { type: 'button', class: 'secondary', onclick: () => actions.share() }, 'Partager ou intégrer'),
       h('button', { type: 'button', class: 'link', onclick: () => actions.change({ filters: NO_FILTERS, near: null, territory: null }) },
-        'Tout effacer')));
+        'Tout effacer')),
+    // On a phone the panel covers the map: a way back to it at the end of the form.
+    h('p', { class: 'filters-done' }, h('button', { type: 'button', class: 'secondary', onclick: () => {
+      setOpen(false);
+      toggle.focus();
+    } }, 'Voir la carte')));
 
   // Any checkbox: the filters are read back from the form, so the form is the one truth while editing.
   root.addEventListener('change', (event) => {

@@ -45,6 +45,7 @@ let territoryFeature = null; // the focused territory's Feature, once loaded
 let panelRequest = null; // what the panel is loading, cancelled when it must show something else
 let results = null; // the lists in the panel, cancelled with it
 let territoryLoad = null; // {ref, promise} of the last territory asked for
+let refreshCaption = () => {}; // on /embed, rewrites the caption of the preset selection
 
 /** What the lists in the panel do: open a card, ring a place, toggle a theme filter. */
 const resultActions = {
@@ -61,6 +62,7 @@ if (!EMBED) {
   createFilterPanel();
 } else {
   addFullMapLink();
+  addEmbedCaption();
 }
 map.on('click', (event) => setState({ point: roundPoint(event.latlng), record: null }));
 // Leaflet pans with the arrows and zooms with +/-; Enter asks about the centre, the keyboard's
@@ -125,6 +127,7 @@ function render(previous, next, { fit }) {
   }
   recordsLayer.select(next.record);
   filters?.show(next, { territory: territoryFeature?.properties.name ?? null });
+  refreshCaption();
 
   const panelChanged = !sameRecord(previous.record, next.record) || !samePoint(previous.point, next.point)
     || !sameTerritory(previous.territory, next.territory) || !sameNear(previous.near, next.near)
@@ -142,7 +145,10 @@ function coverageState(next) {
   return holds ? next : { ...next, territory: null };
 }
 
-/** What the side panel shows: a card, else a clicked point, else a territory or radius, else nothing. */
+/**
+ * What the side panel shows: a card, else a clicked point, else a territory or radius (not on
+ * /embed), else nothing.
+ */
 function showPanel(next) {
   panelRequest?.abort();
   results?.abort();
@@ -150,8 +156,9 @@ function showPanel(next) {
   const { signal } = panelRequest;
   if (next.record) showRecord(next, signal);
   else if (next.point) showPoint(next.point, signal);
-  else if (next.territory) showTerritoryPanel(next, signal);
-  else if (next.near) showNearPanel(next);
+  // A partner's small frame is the map: its preset territory or radius is drawn, not listed.
+  else if (next.territory && !EMBED) showTerritoryPanel(next, signal);
+  else if (next.near && !EMBED) showNearPanel(next);
   else panel.close();
 }
 
@@ -161,7 +168,7 @@ async function showRecord(next, signal) {
   try {
     const feature = await record(kind, id, signal);
     if (signal.aborted) return;
-    const behind = next.territory || next.near;
+    const behind = (next.territory || next.near) && !EMBED;
     panel.show([
       behind && h('p', {}, h('button', { type: 'button', class: 'link back', onclick: () => setState({ record: null }) },
         '← Retour à la liste')),
@@ -227,6 +234,7 @@ async function showTerritoryOutline(ref, fit) {
     if (!sameTerritory(ref, state.territory)) return;
     highlight.boundary(feature);
     filters?.show(state, { territory: feature.properties.name });
+    refreshCaption();
     if (fit && feature.bbox) fitTo(bboxBounds(feature.bbox));
   } catch (error) {
     if (!isAbort(error)) highlight.boundary(null); // the panel says what went wrong
@@ -360,6 +368,37 @@ function addFullMapLink() {
     return link;
   };
   control.addTo(map);
+}
+
+/**
+ * On /embed: what the host page preset, in words ("Climat · Toulouse Métropole"), since the
+ * filter panel is not there to say it.
+ */
+function addEmbedCaption() {
+  const control = L.control({ position: 'topleft' });
+  const caption = L.DomUtil.create('p', 'embed-caption');
+  caption.setAttribute('aria-live', 'polite');
+  control.onAdd = () => caption;
+  control.addTo(map);
+  const labels = {};
+  const update = () => {
+    const f = state.filters;
+    const words = [
+      ...f.theme.map((code) => labels.themes?.[code] ?? code),
+      ...f.type.map((code) => labels.actorTypes?.[code] ?? code),
+      ...f.status.map((code) => labels.initiativeStatuses?.[code] ?? code),
+      f.q && `« ${f.q} »`,
+      state.territory && (territoryFeature?.properties.name ?? state.territory.code),
+      state.near && `${formatDistance(state.near.radius)} autour d’un point`,
+    ].filter(Boolean);
+    caption.textContent = words.length ? `Sélection : ${words.join(' · ')}` : 'Tous les acteurs et initiatives';
+  };
+  vocabularies().then((vocab) => {
+    for (const [name, list] of Object.entries(vocab)) labels[name] = Object.fromEntries(list.map((e) => [e.code, e.label]));
+    update();
+  }).catch(() => {}); // codes instead of labels: still a caption
+  refreshCaption = update;
+  update();
 }
 
 function urlOf(s) {
