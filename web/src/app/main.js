@@ -63,6 +63,10 @@ if (!EMBED) {
 } else {
   addFullMapLink();
 }
+document.querySelector('.skip-link').addEventListener('click', (event) => {
+  event.preventDefault(); // the hash holds the state: "#map" alone would wipe it
+  mapElement.focus();
+});
 map.on('click', (event) => setState({ point: roundPoint(event.latlng), record: null }));
 // Leaflet pans with the arrows and zooms with +/-; Enter asks about the centre, the keyboard's
 // way of clicking the map.
