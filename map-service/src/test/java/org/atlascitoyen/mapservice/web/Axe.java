@@ -37,16 +37,25 @@ final class Axe {
      * left out written at the call site) and fails listing every violation: rule, impact, what it
      * asks, and for each element its selector and what to fix. `screen` names the state checked.
      */
+    @SuppressWarnings("unchecked")
     static void assertNoViolations(Browser browser, String screen, String... excluded) {
-        List<Map<String, Object>> violations = run(browser, excluded);
+        Map<String, Object> results = run(browser, excluded);
+        if (!"".equals(results.get("review"))) {
+            // What axe could not decide (text over the map, mostly): printed for a person to look at.
+            System.out.println("axe: to review by hand on " + screen + ": " + results.get("review"));
+        }
+        List<Map<String, Object>> violations = (List<Map<String, Object>>) results.get("violations");
         if (!violations.isEmpty()) {
             fail(report(screen, violations));
         }
     }
 
-    /** The violations axe finds (rule id, impact, help, helpUrl, nodes: [{target, summary}]). */
+    /**
+     * What axe finds: {@code violations} (rule id, impact, help, helpUrl, nodes: [{target,
+     * summary}]) and {@code review}, the rules it could not decide and where, as one line.
+     */
     @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> run(Browser browser, String... excluded) {
+    static Map<String, Object> run(Browser browser, String... excluded) {
         if (!Boolean.TRUE.equals(browser.script("return typeof window.axe === 'object'"))) {
             browser.script(SOURCE); // a new document each time the page is opened
         }
@@ -54,16 +63,17 @@ final class Axe {
         Map<String, Object> answer = (Map<String, Object>) browser.driver.executeAsyncScript("""
                 const [excluded, tags, done] = arguments;
                 axe.run({ exclude: excluded.map((selector) => [selector]) },
-                    { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
+                    { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations', 'incomplete'] })
                   .then((results) => done({ violations: results.violations.map((v) => ({
                     id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
                     nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })),
-                  })) }))
+                  })), review: results.incomplete
+                    .map((r) => `${r.id} (${r.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')})`).join('; ') }))
                   .catch((error) => done({ error: String(error) }));""", List.of(excluded), TAGS);
         if (answer.get("error") != null) {
             fail("axe could not run: " + answer.get("error"));
         }
-        return (List<Map<String, Object>>) answer.get("violations");
+        return answer;
     }
 
     @SuppressWarnings("unchecked")
