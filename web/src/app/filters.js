@@ -37,7 +37,8 @@ export function createFilters({ root, toggle, count }, vocabularies, actions) {
   const nearStatus = h('p', { class: 'near-status', 'aria-live': 'polite' });
   const territoryChip = h('p', { class: 'chip-line' });
   const modeRadios = ['markers', 'coverage'].map((mode) => h('input', { type: 'radio', name: 'mode', value: mode, id: `mode-${mode}` }));
-  const level = h('select', { id: 'coverage-level', name: 'level' },
+  // Beside the "Couverture" radio, whose label it cannot share: named for screen readers (axe: select-name).
+  const level = h('select', { id: 'coverage-level', name: 'level', 'aria-label': 'Niveau de la couverture' },
     COVERAGE_LEVELS.map((l) => h('option', { value: l }, `par ${LEVEL_LABELS[l]}`)));
   const exports = h('ul', { class: 'exports' });
 

@@ -34,7 +34,7 @@ const panel = createPanel(document.getElementById('panel'), {
   select: (ref) => chooseTerritory(ref),
   close: () => closePanel(),
 });
-const recordsLayer = createRecordsLayer(map, { open: (ref) => openRecord(ref), announce });
+const recordsLayer = createRecordsLayer(map, { open: (ref, options) => openRecord(ref, options), announce });
 const coverageLayer = createCoverageLayer(map, { territory: (ref) => chooseTerritory(ref, { fit: false }), announce });
 let filters = null; // the filter panel, once the vocabularies are known
 let themeLabels = {};
@@ -46,6 +46,7 @@ let panelRequest = null; // what the panel is loading, cancelled when it must sh
 let results = null; // the lists in the panel, cancelled with it
 let territoryLoad = null; // {ref, promise} of the last territory asked for
 let refreshCaption = () => {}; // on /embed, rewrites the caption of the preset selection
+let cardOpener = null; // the marker whose card was opened with the keyboard: the focus goes back to it
 
 /** What the lists in the panel do: open a card, ring a place, toggle a theme filter. */
 const resultActions = {
@@ -64,6 +65,10 @@ if (!EMBED) {
   addFullMapLink();
   addEmbedCaption();
 }
+document.querySelector('.skip-link').addEventListener('click', (event) => {
+  event.preventDefault(); // the hash holds the state: "#map" alone would wipe it
+  mapElement.focus();
+});
 map.on('click', (event) => setState({ point: roundPoint(event.latlng), record: null }));
 // Leaflet pans with the arrows and zooms with +/-; Enter asks about the centre, the keyboard's
 // way of clicking the map.
@@ -175,6 +180,9 @@ async function showRecord(next, signal) {
       cardNodes(kind, feature, { territory: (ref) => chooseTerritory(ref), open: (ref) => openRecord(ref) }),
     ]);
     announce(`${feature.properties.name}, fiche affichée dans le panneau.`);
+    // Opened from a marker with the keyboard: the card comes before the map in the Tab order, so
+    // the focus goes to it (Escape brings it back to the marker).
+    if (cardOpener && mapElement.contains(document.activeElement)) document.getElementById('panel-title').focus();
   } catch (error) {
     if (isAbort(error)) return;
     panel.error(error.status === 404 ? 'Fiche introuvable' : 'Erreur', error.status === 404
@@ -258,16 +266,20 @@ function chooseTerritory(ref, { fit = true } = {}) {
   setState({ territory: { kind: ref.kind, code: ref.code }, point: null, record: null }, { fit });
 }
 
-function openRecord(ref) {
+function openRecord(ref, { from = null } = {}) {
+  cardOpener = from;
   setState({ record: ref, point: null });
 }
 
 /** The panel's close button and Escape: closes the card, else the point, else the territory or radius. */
 function closePanel() {
+  const opener = state.record && cardOpener?.isConnected ? cardOpener : null;
+  cardOpener = null;
   if (state.record) setState({ record: null });
   else if (state.point) setState({ point: null });
   else setState({ territory: null, near: null });
-  if (document.getElementById('panel').hidden) searchInput.focus(); // the focus was in the panel
+  if (opener) opener.focus(); // back to the marker the card was opened from
+  else if (document.getElementById('panel').hidden) searchInput.focus(); // the focus was in the panel
   else document.querySelector('#panel h2')?.focus();
 }
 

@@ -23,8 +23,9 @@ const WORDS = {
 
 /**
  * Draws the records of the visible area under the state's filters, and redraws them after each
- * move or filter change. `open({kind, id})` opens a record's card; `announce` tells screen-reader
- * users how many records the view holds.
+ * move or filter change. `open({kind, id}, {from})` opens a record's card (`from`: the marker,
+ * when opened with the keyboard); `announce` tells screen-reader users how many records the view
+ * holds.
  *
  * Progress is mirrored on the map container as `data-markers` (`loading`, `ready`, `failed`),
  * and each drawing adds a performance mark `atlas:markers`, for tests and `./atlas bench web`.
@@ -65,6 +66,9 @@ export function createRecordsLayer(map, { open, announce }) {
   }
 
   function draw(answers) {
+    // A redraw replaces the markers: the focused one (Leaflet pans the map to a marker focused
+    // at its edge, which redraws) gets the focus back, or the map does, rather than the page.
+    const focused = container.contains(document.activeElement) ? document.activeElement.dataset.marker : undefined;
     layer.clearLayers();
     const counts = [];
     for (const { collection, answer } of answers) {
@@ -81,6 +85,9 @@ export function createRecordsLayer(map, { open, announce }) {
       counts.push(`${total} ${total > 1 ? words.many : words.one}`);
     }
     announce(counts.length ? `Dans cette zone : ${counts.join(' et ')}.` : 'Aucune couche affichée.');
+    if (focused !== undefined && !container.contains(document.activeElement)) {
+      (container.querySelector(`[data-marker="${CSS.escape(focused)}"]`) ?? container).focus();
+    }
     drawRing();
     container.dataset.markers = 'ready';
     performance.mark('atlas:markers');
@@ -153,7 +160,9 @@ function clusterMarker(map, collection, latLng, count) {
     alt: `${count} ${words.many}`,
     riseOnHover: true,
   });
-  marker.on('click', () => map.setView(latLng, Math.min(map.getZoom() + 2, map.getMaxZoom())));
+  const zoomIn = () => map.setView(latLng, Math.min(map.getZoom() + 2, map.getMaxZoom()));
+  marker.on('click', zoomIn);
+  onKeyboardActivation(marker, `${collection}@${latLng}`, zoomIn);
   return marker;
 }
 
@@ -177,18 +186,27 @@ function recordMarker(collection, latLng, properties, open) {
     record: { kind, id: properties.id },
   });
   marker.on('click', () => open({ kind, id: properties.id }));
-  // Leaflet gives the marker's icon a tabindex; Enter on it is a click, as for a button.
+  onKeyboardActivation(marker, `${kind}:${properties.id}`, (el) => open({ kind, id: properties.id }, { from: el }));
+  return marker;
+}
+
+/**
+ * Leaflet gives a marker's icon a tabindex and role=button, but no key: Enter and Space act as a
+ * click, as on a button (a cluster had none, so the keyboard could not open it). `key` names the
+ * marker in `data-marker`, to give it the focus back after a redraw.
+ */
+function onKeyboardActivation(marker, key, activate) {
   marker.on('add', () => {
     const el = marker.getElement();
     el.setAttribute('role', 'button');
+    el.dataset.marker = key;
     el.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' || event.key === ' ') {
         event.preventDefault();
-        open({ kind, id: properties.id });
+        activate(el);
       }
     });
   });
-  return marker;
 }
 
 /** Actor types and initiative statuses, folded into a button on narrow screens. */
