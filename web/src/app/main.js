@@ -46,7 +46,7 @@ let panelRequest = null; // what the panel is loading, cancelled when it must sh
 let results = null; // the lists in the panel, cancelled with it
 let territoryLoad = null; // {ref, promise} of the last territory asked for
 let refreshCaption = () => {}; // on /embed, rewrites the caption of the preset selection
-let cardOpener = null; // the marker whose card was opened with the keyboard: the focus goes back to it
+let cardOpener = null; // data-marker key of the marker whose card was opened with the keyboard: the focus goes back to it
 
 /** What the lists in the panel do: open a card, ring a place, toggle a theme filter. */
 const resultActions = {
@@ -267,13 +267,14 @@ function chooseTerritory(ref, { fit = true } = {}) {
 }
 
 function openRecord(ref, { from = null } = {}) {
-  cardOpener = from;
+  cardOpener = from?.dataset.marker ?? null; // a key, not the element: a redraw replaces the markers
   setState({ record: ref, point: null });
 }
 
 /** The panel's close button and Escape: closes the card, else the point, else the territory or radius. */
 function closePanel() {
-  const opener = state.record && cardOpener?.isConnected ? cardOpener : null;
+  const opener = state.record && cardOpener
+    ? mapElement.querySelector(`[data-marker="${CSS.escape(cardOpener)}"]`) : null;
   cardOpener = null;
   if (state.record) setState({ record: null });
   else if (state.point) setState({ point: null });
