@@ -61,7 +61,7 @@ final class WebBench {
             new Move("zoom in (z13, single actors)", "#map=13/43.6045/1.6642"),
             new Move("zoom out (z11)", "#map=11/43.6045/1.6642"),
             new Move("zoom out (z9)", "#map=9/43.6045/1.6642"),
-            new Move("jump to Montpellier (z12)", "#map=12/43.6108/3.8767"));
+            new Move("jump to Montpellier (z12, from the z9 view)", "#map=12/43.6108/3.8767"));
     /** How long a change in the page may take to redraw the markers before it counts as "no redraw". */
     private static final Duration CHANGE_TIMEOUT = Duration.ofSeconds(10);
     private static final int API_WARM_UP = 5;
@@ -348,20 +348,40 @@ final class WebBench {
                 ImportBench.thousands(last.markers().actors()), note);
     }
 
+    private static final String MOVE_ROW = "  %-44s %3s | %7s %7s %7s | %9s %9s | %7s %9s  %s%n";
+
+    /**
+     * Each move beside its clusters request as the page timed it (Resource Timing), so that the
+     * service's share and the drawing's can be told apart.
+     */
     private static void printMoves(Map<Move, Changes> moves) {
-        System.out.printf(Locale.ROOT, "%nMoves from the city view, made through the URL hash (the page sets the view, asks "
-                + "for the clusters, draws them), ms from the change to the markers redrawn; cache cleared before each "
-                + "series%n");
-        System.out.printf(Locale.ROOT, TIME_ROW, "move", "n", "", "", "p50", "p95", "max", "drawn", "actors", "");
+        System.out.printf(Locale.ROOT, "%nMoves, each from the view the previous one left, starting at the city view; made "
+                + "through the URL hash (the page sets the view, asks for the clusters, draws them); ms from the change to "
+                + "the markers redrawn; cache cleared before each series; request = p50 of the clusters request's "
+                + "duration in the page, kB = its transferred size%n");
+        System.out.printf(Locale.ROOT, MOVE_ROW, "move", "n", "p50", "p95", "max", "request", "kB", "drawn", "actors", "");
         List<Double> all = new ArrayList<>();
         for (Changes c : moves.values()) {
-            changeRow(c, redrawNote(c).replaceFirst("^; ", ""));
-            all.addAll(c.times());
+            List<Double> times = c.times();
+            all.addAll(times);
+            String note = redrawNote(c).replaceFirst("^; ", "");
+            if (times.isEmpty()) {
+                System.out.printf(Locale.ROOT, MOVE_ROW, c.name(), 0, "-", "-", "-", "", "", "", "", note);
+                continue;
+            }
+            Latency l = latency(times);
+            List<Resource> requests = c.changes().stream().map(Change::clusters).filter(r -> r != null).toList();
+            Change last = c.changes().get(c.changes().size() - 1);
+            System.out.printf(Locale.ROOT, MOVE_ROW, c.name(), times.size(), ms(l.percentileMillis(50)),
+                    ms(l.percentileMillis(95)), ms(l.maxMillis()),
+                    requests.isEmpty() ? "-" : ms(median(requests.stream().map(Resource::duration).toList())),
+                    last.clusters() == null ? "-" : String.format(Locale.ROOT, "%.1f", last.clusters().transfer() / 1e3),
+                    last.markers().drawn(), ImportBench.thousands(last.markers().actors()), note);
         }
         if (!all.isEmpty()) {
             Latency l = latency(all);
-            System.out.printf(Locale.ROOT, TIME_ROW, "every move", all.size(), "", "", ms(l.percentileMillis(50)),
-                    ms(l.percentileMillis(95)), ms(l.maxMillis()), "", "", "");
+            System.out.printf(Locale.ROOT, MOVE_ROW, "every move", all.size(), ms(l.percentileMillis(50)),
+                    ms(l.percentileMillis(95)), ms(l.maxMillis()), "", "", "", "", "");
         }
     }
 
