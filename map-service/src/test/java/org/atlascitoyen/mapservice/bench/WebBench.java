@@ -145,7 +145,7 @@ final class WebBench {
             if (dropped.compareAndSet(false, true)) {
                 TestDatabases.drop(db);
             }
-            Runtime.getRuntime().removeShutdownHook(dropOnExit);
+            removeHook(dropOnExit);
         }
         System.out.printf(Locale.ROOT, "System load average at the end: %.2f%n", TerritoryBench.loadAverage());
     }
@@ -580,6 +580,15 @@ final class WebBench {
                 o.runs(), o.warmUp());
         // Browser, service and PostgreSQL share the CPUs: other work on the machine shows in the tails.
         System.out.printf(Locale.ROOT, "System load average at the start: %.2f%n", TerritoryBench.loadAverage());
+    }
+
+    /** Removes a shutdown hook, unless the JVM is already shutting down (Ctrl-C): then it has run or is running. */
+    static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook does the work, once.
+        }
     }
 
     private static Latency latency(List<Double> millis) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.atlascitoyen.mapservice.web.HeadlessChromium;
@@ -165,11 +166,15 @@ final class WebPage implements AutoCloseable {
     private final ChromeDriver browser;
     private final Path profile;
     private final String origin;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    /** Ctrl-C skips close(): the hook still ends chromedriver and Chromium, which would otherwise outlive the JVM. */
+    private final Thread quitOnExit = new Thread(this::quit, "quit-bench-browser");
 
     private WebPage(ChromeDriver browser, Path profile, String origin) {
         this.browser = browser;
         this.profile = profile;
         this.origin = origin;
+        Runtime.getRuntime().addShutdownHook(quitOnExit);
     }
 
     /** Starts Chromium for the service at {@code http://localhost:PORT}. */
@@ -282,11 +287,23 @@ final class WebPage implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public void close() {
+        quit();
+        WebBench.removeHook(quitOnExit);
+    }
+
+    private void quit() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             browser.quit();
         } finally {
-            ImportBench.deleteTree(profile);
+            try {
+                ImportBench.deleteTree(profile);
+            } catch (IOException e) {
+                System.err.println("Could not delete the browser profile " + profile + ": " + e);
+            }
         }
     }
 }
