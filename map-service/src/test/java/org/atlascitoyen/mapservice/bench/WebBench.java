@@ -47,8 +47,9 @@ import org.springframework.util.unit.DataSize;
  *   <li>moves (pan, zoom in and out, a jump) made through the hash, as a shared link or the Back
  *       button does, each timed from the change to the last drawing it causes.
  * </ul>
- * Last, the clusters request of each first view alone, over HTTP from Java, as a reference for
- * the page's times. Raster tiles never load (see {@link WebPage}): they come from the tile
+ * The first view's bytes are split by kind, beside what gzip would make of the responses sent
+ * uncompressed, and why they were ({@link WebBytes}). Last, the clusters request of each first
+ * view alone, over HTTP from Java, as a reference for the page's times. Raster tiles never load (see {@link WebPage}): they come from the tile
  * server, not the service, and are not counted. Goals are printed, never asserted.
  */
 final class WebBench {
@@ -95,8 +96,12 @@ final class WebBench {
     private record Move(String label, String hash) {
     }
 
-    /** The page loads of one case, and how many did not draw their markers. */
-    private record Loads(String name, List<Load> loads, int failures) {
+    /** The page loads of one case, how many did not draw their markers, and a note for the table. */
+    private record Loads(String name, List<Load> loads, int failures, String note) {
+
+        Loads withNote(String note) {
+            return new Loads(name, loads, failures, note);
+        }
 
         List<Double> firstMarkers() {
             return loads.stream().map(Load::firstMarkers).toList();
@@ -189,8 +194,8 @@ final class WebBench {
         Map<Move, Changes> moves = moves(page, runs);
         System.out.printf(Locale.ROOT, "Timed: %d runs of each case in %.1f s%n", runs, seconds(start));
 
-        printTimes(List.of(regionCold, regionWarm, cityCold, cityWarm, filteredCold), filterChange,
-                filterNote(filteredCold, unfiltered));
+        printTimes(List.of(regionCold, regionWarm, cityCold, cityWarm,
+                filteredCold.withNote(filterNote(filteredCold, unfiltered))), filterChange);
         printMoves(moves);
         printStartUp(regionCold);
         printBytes(regionCold, failedTiles, port, compression);
@@ -238,7 +243,7 @@ final class WebBench {
         if (loads.isEmpty()) {
             throw new IllegalStateException(name + ": the markers failed to load in every run");
         }
-        return new Loads(name, loads, failures);
+        return new Loads(name, loads, failures, "");
     }
 
     /**
@@ -312,7 +317,7 @@ final class WebBench {
 
     private static final String TIME_ROW = "  %-44s %3s %7s %7s | %7s %7s %7s | %7s %9s  %s%n";
 
-    private static void printTimes(List<Loads> loads, Changes filterChange, String filteredNote) {
+    private static void printTimes(List<Loads> loads, Changes filterChange) {
         System.out.printf(Locale.ROOT, "%nTime to the markers, ms: page loads from the navigation start (DOMContentLoaded, "
                 + "load and first markers), changes in a loaded page from the change to the markers redrawn%n");
         System.out.printf(Locale.ROOT, TIME_ROW, "case", "n", "DCL p50", "load p50", "p50", "p95", "max", "drawn",
@@ -320,7 +325,7 @@ final class WebBench {
         for (Loads l : loads) {
             Latency first = latency(l.firstMarkers());
             Load last = l.last();
-            String note = l == loads.get(loads.size() - 1) ? filteredNote : "";
+            String note = l.note();
             if (l.failures() > 0) {
                 note += (note.isEmpty() ? "" : "; ") + l.failures() + " runs failed to draw the markers";
             }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import java.util.zip.GZIPOutputStream;
 import org.atlascitoyen.mapservice.bench.WebPage.Load;
 import org.atlascitoyen.mapservice.bench.WebPage.Resource;
@@ -147,7 +148,7 @@ final class WebBytes {
         return path.endsWith(".css") ? "CSS" : "other";
     }
 
-    private static long sum(List<Measured> list, java.util.function.ToLongFunction<Measured> f) {
+    private static long sum(List<Measured> list, ToLongFunction<Measured> f) {
         return list.stream().mapToLong(f).sum();
     }
 
