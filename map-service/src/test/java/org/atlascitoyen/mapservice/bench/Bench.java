@@ -24,7 +24,8 @@ public final class Bench {
             "import", ImportBench::run,
             "export", ExportBench::run,
             "tiles", TileBench::run,
-            "api", ApiBench::run));
+            "api", ApiBench::run,
+            "web", WebBench::run));
 
     private Bench() {
     }

@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import java.util.logging.Level;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -19,10 +18,8 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -31,27 +28,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * share. One per test class: {@code start()} in {@code @BeforeAll}, {@link #serviceAt} before each
  * test, {@link #finish} after it (screenshot, console check), {@link #close()} in {@code @AfterAll}.
  *
- * <p>Chromium resolves no host name but {@code localhost}: the OpenStreetMap tiles always fail,
- * as they do offline, so the tests see the vector base alone, never hit the OSM servers from CI,
- * and do not depend on the network. Each test leaves a screenshot in
+ * <p>Chromium is started as {@link HeadlessChromium} says (no host but localhost resolves, so
+ * the OpenStreetMap tiles fail as they do offline). Each test leaves a screenshot in
  * {@code target/screenshots/} and fails on any console error other than those tile loads.
- *
- * <p>Needs {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} (Debian packages
- * {@code chromium} and {@code chromium-driver}); other paths through the system properties
- * {@code atlas.test.chromium} and {@code webdriver.chrome.driver}. Selenium's start-up warning
- * that it has no DevTools (CDP) binding for this Chromium version is harmless: these tests use
- * WebDriver only.
  */
 final class Browser implements AutoCloseable {
 
-    private static final String CHROMEDRIVER = System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-    private static final String CHROMIUM = System.getProperty("atlas.test.chromium", "/usr/bin/chromium");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final Duration TIMEOUT = Duration.ofSeconds(15);
-
-    /** What Chromium logs for a tile it could not load: the only console errors allowed. */
-    private static final Pattern FAILED_TILE = Pattern.compile(
-            "https://tile\\.openstreetmap\\.org/\\d+/\\d+/\\d+\\.png - Failed to load resource: net::ERR_[A-Z_]+");
 
     final ChromeDriver driver;
     private final Path profile;
@@ -62,37 +46,14 @@ final class Browser implements AutoCloseable {
         this.profile = profile;
     }
 
-    /** Starts Chromium; {@link #serviceAt} then says where the service listens. */
+    /** Starts Chromium ({@link HeadlessChromium}); {@link #serviceAt} then says where the service listens. */
     static Browser start() throws IOException {
-        for (String program : List.of(CHROMEDRIVER, CHROMIUM)) {
-            if (!Files.isExecutable(Path.of(program))) {
-                fail(program + " is missing: the browser tests need Chromium and chromedriver"
-                        + " (Debian/Ubuntu: apt-get install chromium chromium-driver; CI installs them).");
-            }
+        String missing = HeadlessChromium.missing();
+        if (missing != null) {
+            fail(missing);
         }
-        // With the driver named, Selenium does not run Selenium Manager, which would look for
-        // (and try to download) a driver and a browser.
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
         Path profile = Files.createTempDirectory("atlas-chromium-");
-        return new Browser(new ChromeDriver(options(profile)), profile);
-    }
-
-    private static ChromeOptions options(Path profile) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1280,800", "--user-data-dir=" + profile,
-                // Only the service resolves: tiles fail fast and identically everywhere.
-                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost",
-                // The page honours reduced motion by moving the map without animation: a
-                // screenshot taken once the panel is loaded shows the final view, not a frame
-                // of a zoom.
-                "--force-prefers-reduced-motion");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
-        return options;
+        return new Browser(HeadlessChromium.start(profile), profile);
     }
 
     @Override
@@ -203,7 +164,7 @@ final class Browser implements AutoCloseable {
         List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
                 .toList();
-        assertThat(severe).as("console errors").filteredOn(e -> !FAILED_TILE.matcher(e.getMessage()).matches())
+        assertThat(severe).as("console errors").filteredOn(e -> !HeadlessChromium.FAILED_TILE.matcher(e.getMessage()).matches())
                 .extracting(LogEntry::getMessage).isEmpty();
         return severe.size();
     }
