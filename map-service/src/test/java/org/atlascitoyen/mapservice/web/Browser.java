@@ -8,8 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -36,11 +39,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * and do not depend on the network. Each test leaves a screenshot in
  * {@code target/screenshots/} and fails on any console error other than those tile loads.
  *
+ * <p>Downloads land in {@link #downloads()}, emptied before each test. A test may place the
+ * browser somewhere ({@link #setGeolocation}): {@link #finish} forgets the place and the
+ * permission.
+ *
  * <p>Needs {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} (Debian packages
  * {@code chromium} and {@code chromium-driver}); other paths through the system properties
  * {@code atlas.test.chromium} and {@code webdriver.chrome.driver}. Selenium's start-up warning
- * that it has no DevTools (CDP) binding for this Chromium version is harmless: these tests use
- * WebDriver only.
+ * that it has no DevTools (CDP) binding for this Chromium version is harmless: the few DevTools
+ * commands used here (geolocation, downloads) go through chromedriver's own endpoint
+ * ({@code executeCdpCommand}), which needs no binding.
  */
 final class Browser implements AutoCloseable {
 
@@ -55,11 +63,13 @@ final class Browser implements AutoCloseable {
 
     final ChromeDriver driver;
     private final Path profile;
+    private final Path downloads;
     private int port;
 
-    private Browser(ChromeDriver driver, Path profile) {
+    private Browser(ChromeDriver driver, Path profile, Path downloads) {
         this.driver = driver;
         this.profile = profile;
+        this.downloads = downloads;
     }
 
     /** Starts Chromium; {@link #serviceAt} then says where the service listens. */
@@ -74,11 +84,24 @@ final class Browser implements AutoCloseable {
         // (and try to download) a driver and a browser.
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
         Path profile = Files.createTempDirectory("atlas-chromium-");
-        return new Browser(new ChromeDriver(options(profile)), profile);
+        Path downloads = Files.createDirectories(profile.resolve("downloads"));
+        ChromeDriver driver = new ChromeDriver(options(profile, downloads));
+        // Headless Chromium may deny downloads whatever the preferences say: allowed explicitly.
+        driver.executeCdpCommand("Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        // Tests read which API requests a page made from its resource timings: room for every
+        // request of a test, not just the default 250 (a moving map asks for many tiles).
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                Map.of("source", "performance.setResourceTimingBufferSize(100000)"));
+        return new Browser(driver, profile, downloads);
     }
 
-    private static ChromeOptions options(Path profile) {
+    private static ChromeOptions options(Path profile, Path downloads) {
         ChromeOptions options = new ChromeOptions();
+        Map<String, Object> prefs = new HashMap<>();
+        prefs.put("download.default_directory", downloads.toString());
+        prefs.put("download.prompt_for_download", false);
+        options.setExperimentalOption("prefs", prefs);
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -110,12 +133,43 @@ final class Browser implements AutoCloseable {
      * the window back to its size, and fails on console errors.
      */
     void finish(String testName) throws IOException {
-        waitForBase(); // in the picture, and its requests done before the console is read
-        waitForMarkers();
-        Files.createDirectories(SCREENSHOTS);
-        Files.write(SCREENSHOTS.resolve(testName + ".png"), driver.getScreenshotAs(OutputType.BYTES));
-        driver.manage().window().setSize(new Dimension(1280, 800));
+        try {
+            waitForBase(); // in the picture, and its requests done before the console is read
+            waitForMarkers();
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(testName + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        } finally {
+            // The next test starts from the same browser whatever happened in this one.
+            driver.manage().window().setSize(new Dimension(1280, 800));
+            driver.executeCdpCommand("Emulation.clearGeolocationOverride", Map.of());
+            driver.executeCdpCommand("Browser.resetPermissions", Map.of());
+            emptyDownloads();
+        }
         assertConsoleHasNoErrorsButFailedTiles();
+    }
+
+    /** Where the browser saves downloads (empty at the start of each test). */
+    Path downloads() {
+        return downloads;
+    }
+
+    private void emptyDownloads() throws IOException {
+        try (Stream<Path> files = Files.list(downloads)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+    }
+
+    /**
+     * Grants the service's pages the position and says the device is at (lat, lon), as a phone
+     * whose user accepted would; {@link #finish} takes both back.
+     */
+    void setGeolocation(double lat, double lon) {
+        driver.executeCdpCommand("Browser.grantPermissions",
+                Map.of("origin", "http://localhost:" + port, "permissions", List.of("geolocation")));
+        driver.executeCdpCommand("Emulation.setGeolocationOverride",
+                Map.of("latitude", lat, "longitude", lon, "accuracy", 10));
     }
 
     /** The port of the service under test (known to the test instance only, hence not in start()). */
@@ -130,6 +184,11 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T until(String what, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, TIMEOUT).withMessage(what).until(condition);
+    }
+
+    /** As {@link #until(String, Function)}, the message computed on failure (to say what was seen). */
+    <T> T until(Supplier<String> what, Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, TIMEOUT).withMessage(what).until(condition);
     }
 
