@@ -3,7 +3,7 @@
 // and the map are in step: hovering or focusing an item rings its place on the map, a click
 // opens its card.
 
-import { coverage, filterQuery, isAbort, records } from './api.js';
+import { coverage, coverageQuery, filterQuery, isAbort, records } from './api.js';
 import { ACTOR_TYPES, INITIATIVE_STATUSES, LIST_PAGE } from './config.js';
 import { h } from './dom.js';
 import { formatNumber } from './kinds.js';
@@ -40,7 +40,7 @@ export function fillResults(section, state, themes, actions) {
 }
 
 async function showSummary(el, state, themes, actions, signal) {
-  const query = { ...filterQuery('actors', state), ...filterQuery('initiatives', state) };
+  const query = coverageQuery(state);
   try {
     const answer = await coverage(state.territory.kind, query, { geometry: false }, signal);
     const row = answer.territories.find((t) => t.code === state.territory.code);
