@@ -12,6 +12,7 @@ import { cardNodes } from './card.js';
 import { NARROW_SCREEN, REGION_BOUNDS, SIMPLIFY_METRES } from './config.js';
 import { createCoverageLayer } from './coverage-layer.js';
 import { h } from './dom.js';
+import { deName } from './kinds.js';
 import { createFilters } from './filters.js';
 import { readHash, readParams, sameFilters, sameNear, samePoint, sameRecord, sameTerritory, writeHash } from './hash.js';
 import { createHighlight } from './highlight.js';
@@ -307,7 +308,7 @@ function nearTerritory(radius) {
   const center = territoryFeature && largestPolygonCentroid(territoryFeature.geometry);
   if (!center) return;
   setState({
-    near: { lat: round(center.lat), lon: round(center.lng), radius, label: `autour de ${territoryFeature.properties.name}` },
+    near: { lat: round(center.lat), lon: round(center.lng), radius, label: `autour ${deName(territoryFeature.properties.name)}` },
     point: null,
     record: null,
   }, { fit: true });
