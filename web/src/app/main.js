@@ -46,6 +46,7 @@ let territoryFeature = null; // the focused territory's Feature, once loaded
 let panelRequest = null; // what the panel is loading, cancelled when it must show something else
 let results = null; // the lists in the panel, cancelled with it
 let territoryLoad = null; // {ref, promise} of the last territory asked for
+let updateFullMapLink = () => {}; // on /embed, refreshes the link to the full map
 
 /** What the lists in the panel do: open a card, ring a place, toggle a theme filter. */
 const resultActions = {
@@ -102,6 +103,7 @@ function setState(patch, { push = true, fit = false } = {}) {
   state = next;
   if (push && !EMBED) history.pushState(null, '', urlOf(state));
   else history.replaceState(null, '', urlOf(state));
+  updateFullMapLink(); // a card opened without moving the map is part of what the link shows
   render(previous, next, { fit });
 }
 
@@ -347,7 +349,7 @@ function bboxBounds([west, south, east, north]) {
   return L.latLngBounds([south, west], [north, east]);
 }
 
-/** On /embed: a link to the full map showing the same thing. */
+/** On /embed: a link to the full map showing the same thing (kept in step by setState and moves). */
 function addFullMapLink() {
   const control = L.control({ position: 'topright' });
   control.onAdd = () => {
@@ -355,9 +357,9 @@ function addFullMapLink() {
     link.target = '_blank';
     link.rel = 'noopener';
     link.textContent = 'Ouvrir dans Atlas Citoyen ↗';
-    const update = () => { link.href = `./${urlOf(state)}`; };
-    map.on('moveend', update);
-    update();
+    updateFullMapLink = () => { link.href = `./${urlOf(state)}`; };
+    map.on('moveend', updateFullMapLink);
+    updateFullMapLink();
     return link;
   };
   control.addTo(map);
