@@ -57,7 +57,12 @@ export function createCoverageLayer(map, { territory, announce }) {
         onEachFeature: (feature, path) => {
           const p = feature.properties;
           path.bindTooltip(tooltip(p), { sticky: true, className: 'coverage-tooltip' });
-          path.on('click', () => territory({ kind: p.kind, code: p.code, name: p.name }));
+          path.on('click', (event) => {
+            // Paths pass their clicks on to the map, whose own click would then open the point
+            // under it over this territory.
+            L.DomEvent.stopPropagation(event);
+            territory({ kind: p.kind, code: p.code, name: p.name });
+          });
         },
       }).addTo(map);
       drawLegend(state, answer.summary, breaks, query);
