@@ -180,6 +180,58 @@ class WebAtlasIT extends DemoServiceIT {
                 .allSatisfy(dot -> assertThat(dot.getDomAttribute("title")).endsWith("(" + typeLabel(type) + ")"));
     }
 
+    @Test
+    void layersAndStatusesNarrowWhatIsShownAndClearAllUndoesEverything() {
+        long allActors = matched("actors", "");
+        long allInitiatives = matched("initiatives", "");
+        browser.open("/");
+        waitForCount(allActors, allInitiatives);
+
+        // Actors only: no initiative counted, drawn or exported.
+        browser.find("#filter-show-initiatives").click();
+        browser.until("show in the hash", d -> browser.hash().contains("show=actors"));
+        browser.until(() -> "the count of actors alone, shows " + countText(), d -> countText().equals(plural(allActors, "acteur")));
+        Drawn drawn = drawnMarkers();
+        assertThat(drawn.initiatives()).isZero();
+        assertThat(drawn.actors()).isEqualTo(clusterTotal(drawn.actorsRequest()));
+        assertThat(browser.findAll("a[data-export]")).extracting(a -> a.getDomAttribute("data-export"))
+                .containsExactly("actors.csv", "actors.geojson");
+
+        // Unticking the last layer would show nothing: both come back.
+        browser.find("#filter-show-actors").click();
+        browser.until("show out of the hash", d -> !browser.hash().contains("show="));
+        waitForCount(allActors, allInitiatives);
+        assertThat(browser.find("#filter-show-actors").isSelected()).isTrue();
+        assertThat(browser.find("#filter-show-initiatives").isSelected()).isTrue();
+
+        // A status narrows the initiatives only.
+        String status = stream(api("/api/vocabularies").path("initiativeStatuses")).map(t -> t.path("code").asString())
+                .filter(code -> matched("initiatives", "status=" + code) > 0).findFirst().orElseThrow();
+        browser.find("#filter-status-" + status).click();
+        browser.until("status in the hash", d -> browser.hash().contains("status=" + status));
+        waitForCount(allActors, matched("initiatives", "status=" + status));
+        drawn = drawnMarkers();
+        assertThat(param(drawn.initiativesRequest(), "status")).isEqualTo(status);
+        assertThat(drawn.actorsRequest()).doesNotContain("status=");
+        assertDrawnAsTheApiAnswers(drawn);
+
+        // Everything at once, then "Tout effacer".
+        String theme = someTheme();
+        browser.find("#filter-theme-" + theme).click();
+        browser.find("#filter-q").sendKeys("transition", Keys.ENTER);
+        browser.chooseFirstResult("toulouse metropole", TOULOUSE_METROPOLE);
+        assertThat(browser.find("#filters-toggle .badge").getText()).isEqualTo("4");
+        browser.driver.findElement(By.xpath("//*[@id='filters']//button[text()='Tout effacer']")).click();
+        browser.until("a hash with the view alone", d -> browser.hash().matches("#map=[^&]+"));
+        waitForCount(allActors, allInitiatives);
+        assertThat(browser.findAll("#filters input[type=checkbox]:checked")).extracting(e -> e.getDomAttribute("id"))
+                .containsExactlyInAnyOrder("filter-show-actors", "filter-show-initiatives");
+        assertThat(browser.find("#filter-q").getDomProperty("value")).isEmpty();
+        assertThat(browser.find("#filters-toggle .badge").getText()).isEmpty();
+        browser.until("the panel closed", d -> !browser.find("#panel").isDisplayed());
+        assertThat(browser.findAll("#map path.atlas-selection")).isEmpty();
+    }
+
     // ---- 4. An EPCI ----
 
     @Test
@@ -198,6 +250,11 @@ class WebAtlasIT extends DemoServiceIT {
         waitForList("initiatives", "territory=" + territory);
         waitForCount(matched("actors", "territory=" + territory), matched("initiatives", "territory=" + territory));
         assertThat(browser.find("#filters .chip").getText()).contains("EPCI : " + TOULOUSE_METROPOLE);
+        for (String collection : List.of("actors", "initiatives")) {
+            assertThat(browser.findAll("#panel .result-group[data-collection=" + collection + "] > p button"))
+                    .as("a next page button for " + collection + " only past 50")
+                    .hasSize(matched(collection, "territory=" + territory) > 50 ? 1 : 0);
+        }
 
         // En bref: the coverage API's row for this EPCI.
         JsonNode row = coverageRow("epci", "territory=" + territory, epci.path("code").asString());
@@ -412,6 +469,27 @@ class WebAtlasIT extends DemoServiceIT {
         browser.find("#filter-type-" + type).click();
         browser.until("type in the hash", d -> browser.hash().contains("type=" + type));
         JsonNode withType = assertCoverageAsTheApi("epci", "theme=" + theme + "&type=" + type);
+
+        // A click on a zone blanche opens it, and its panel says so.
+        WebElement blank = browser.until("a zone blanche in reach", d -> topmost(".leaflet-coverage-pane path.zone-blanche"));
+        blank.click();
+        browser.until("a territory in the hash", d -> browser.hash().contains("territory=epci:"));
+        String code = param(browser.hash(), "territory").substring("epci:".length());
+        JsonNode row = coverageRow("epci", "theme=" + theme + "&type=" + type, code);
+        assertThat(row.path("zoneBlanche").asBoolean()).as("the API says " + code + " is a zone blanche").isTrue();
+        browser.waitForPanelTitle(row.path("name").asString());
+        assertThat(browser.hash()).as("a territory, not the point clicked").doesNotContain("point=");
+        browser.until("the summary", d -> normalize(browser.find("#panel .summary").getText()).equals(
+                "En bref\nAucun acteur ni aucune initiative connus ici pour cette sélection : une zone blanche."));
+        waitForCount(0, 0);
+        browser.until("empty lists", d -> browser.findAll("#panel .result-group > p").stream()
+                .filter(p -> p.getText().equals("Aucun résultat pour ces filtres.")).count() == 2);
+        assertThat(browser.findAll("#map path.atlas-selection")).hasSize(1);
+        assertThat(browser.hash()).as("still in coverage mode").contains("mode=coverage");
+        assertCoverageAsTheApi("epci", "theme=" + theme + "&type=" + type);
+        browser.find("#panel .panel-close").click();
+        browser.until("no territory", d -> !browser.hash().contains("territory="));
+        assertCoverageAsTheApi("epci", "theme=" + theme + "&type=" + type);
         assertThat(withType.path("summary").path("actors").asLong())
                 .isLessThan(withTheme.path("summary").path("actors").asLong());
         assertThat(params(browser.find(".coverage-legend a").getDomAttribute("href")))
@@ -633,6 +711,7 @@ class WebAtlasIT extends DemoServiceIT {
         waitForCount(matched("actors", ""), matched("initiatives", ""));
         assertThat(((Number) browser.script("return innerWidth")).intValue()).isEqualTo(375);
         assertNoHorizontalOverflow("at start");
+        assertThat(browser.find(".records-legend").getDomProperty("open")).as("the legend folded").isEqualTo("false");
 
         WebElement toggle = browser.find("#filters-toggle");
         assertThat(browser.find("#filters").isDisplayed()).as("folded").isFalse();
@@ -786,7 +865,7 @@ class WebAtlasIT extends DemoServiceIT {
         return (WebElement) browser.script("""
                 return [...document.querySelectorAll('#map ' + arguments[0])].find((m) => {
                   const r = m.getBoundingClientRect();
-                  return m.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+                  return r.width > 0 && m.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
                 }) ?? null;""", css);
     }
 
