@@ -284,6 +284,8 @@ class WebAtlasIT extends DemoServiceIT {
         waitForList("actors", "territory=" + territory + "&theme=" + code);
         waitForList("initiatives", "territory=" + territory + "&theme=" + code);
         assertThat(browser.find("#filter-theme-" + code).isSelected()).isTrue();
+        browser.until("the theme pressed in the summary", d -> browser.findAll("#panel .theme-counts button[aria-pressed=true]")
+                .stream().map(b -> b.getDomProperty("textContent")).toList().equals(List.of(themeLabel(code))));
     }
 
     @Test
@@ -487,6 +489,14 @@ class WebAtlasIT extends DemoServiceIT {
         assertThat(browser.findAll("#map path.atlas-selection")).hasSize(1);
         assertThat(browser.hash()).as("still in coverage mode").contains("mode=coverage");
         assertCoverageAsTheApi("epci", "theme=" + theme + "&type=" + type);
+
+        // Its département ("Fait partie de"): the choropleth narrows to the département's EPCI.
+        JsonNode departement = stream(api("/api/territories/epci/" + code + "?geometry=false").path("properties").path("parents"))
+                .filter(t -> t.path("kind").asString().equals("departement")).findFirst().orElseThrow();
+        browser.driver.findElement(By.xpath("//*[@id='panel']//button[text()='" + departement.path("name").asString() + "']")).click();
+        browser.waitForPanelTitle(departement.path("name").asString());
+        assertCoverageAsTheApi("epci", "theme=" + theme + "&type=" + type + "&territory=departement:"
+                + departement.path("code").asString());
         browser.find("#panel .panel-close").click();
         browser.until("no territory", d -> !browser.hash().contains("territory="));
         assertCoverageAsTheApi("epci", "theme=" + theme + "&type=" + type);
@@ -591,7 +601,7 @@ class WebAtlasIT extends DemoServiceIT {
     // ---- 9. Autour de ----
 
     @Test
-    void aroundMeListsTheNearestRecordsFirstAndAroundACommuneToo() {
+    void aroundMeListsTheNearestRecordsFirstAndAroundACommuneToo() throws IOException {
         browser.setGeolocation(43.6045, 1.4442);
         browser.open("/");
         waitForCount(matched("actors", ""), matched("initiatives", ""));
@@ -608,6 +618,11 @@ class WebAtlasIT extends DemoServiceIT {
         assertThat(browser.find("#panel .result-group[data-collection=actors] li .result-details").getText())
                 .as("with the distance").matches(".* · \\d+(,\\d)? k?m");
         assertThat(param(drawnMarkers().actorsRequest(), "near")).isEqualTo("1.44420,43.60450");
+        // Exports of the radius: the same selection, nearest first.
+        String export = browser.find("a[data-export='actors.csv']").getDomAttribute("href");
+        assertThat(params(export)).isEqualTo(Map.of("near", "1.44420,43.60450", "radius", "10000"));
+        List<CSVRecord> rows = csvRows(get("/" + export).body());
+        assertThat(rows).extracting(r -> Long.parseLong(r.get("id"))).containsExactlyElementsOf(ids("actors", near, 1000));
 
         // Another radius.
         new Select(browser.find("#near-radius")).selectByValue("5000");
@@ -670,6 +685,19 @@ class WebAtlasIT extends DemoServiceIT {
         browser.waitForPanelTitle(title.substring(0, title.lastIndexOf(" (")));
         assertThat(browser.find("#sidebar").isDisplayed()).isTrue();
         assertThat(browser.find("#filter-theme-" + theme).isSelected()).isTrue();
+    }
+
+    @Test
+    void theEmbedPageCanShowTheCoverage() {
+        String theme = someTheme();
+        browser.open("/embed?mode=coverage&level=petr&theme=" + theme);
+
+        assertCoverageAsTheApi("petr", "theme=" + theme);
+        assertThat(browser.find("#sidebar").isDisplayed()).isFalse();
+        assertThat(browser.findAll("#map .actor-dot, #map .actor-cluster")).isEmpty();
+        URI full = URI.create(browser.find(".full-map-link").getDomProperty("href"));
+        assertThat(params(full.getRawFragment())).containsEntry("mode", "coverage").containsEntry("level", "petr")
+                .containsEntry("theme", theme);
     }
 
     @Test
