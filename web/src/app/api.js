@@ -74,6 +74,15 @@ export function filterQuery(collection, { territory, near, filters }) {
   };
 }
 
+/**
+ * The parameters of /api/coverage, which counts both collections at once: the actors' filters
+ * (type included) with the initiatives' statuses. Spreading the two filterQuery() objects into one
+ * would not do: the initiatives' `type: undefined` would overwrite the actors' type.
+ */
+export function coverageQuery(state) {
+  return { ...filterQuery('actors', state), status: filterQuery('initiatives', state).status };
+}
+
 /** A query string of parameters, without the empty ones ("" when none). */
 export function queryString(params) {
   const search = new URLSearchParams();

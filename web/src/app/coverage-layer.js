@@ -2,7 +2,7 @@
 // (/api/coverage, under the same filters as the markers), with a legend, and the zones blanches
 // (no actor, no initiative) outlined in red. A click on a territory focuses it.
 
-import { coverage, filterQuery, isAbort, queryString } from './api.js';
+import { coverage, coverageQuery, isAbort, queryString } from './api.js';
 import { h } from './dom.js';
 import { formatNumber } from './kinds.js';
 import { L } from './map.js';
@@ -41,7 +41,7 @@ export function createCoverageLayer(map, { territory, announce }) {
     request?.abort();
     request = new AbortController();
     const { signal } = request;
-    const query = { ...filterQuery('actors', state), ...filterQuery('initiatives', state) };
+    const query = coverageQuery(state);
     container.dataset.coverage = 'loading';
     legend.addTo(map);
     legendBody.replaceChildren(h('p', { class: 'legend-title' }, 'Couverture'), h('p', {}, 'Chargement…'));
@@ -57,7 +57,12 @@ export function createCoverageLayer(map, { territory, announce }) {
         onEachFeature: (feature, path) => {
           const p = feature.properties;
           path.bindTooltip(tooltip(p), { sticky: true, className: 'coverage-tooltip' });
-          path.on('click', () => territory({ kind: p.kind, code: p.code, name: p.name }));
+          path.on('click', (event) => {
+            // Paths pass their clicks on to the map, whose own click would then open the point
+            // under it over this territory.
+            L.DomEvent.stopPropagation(event);
+            territory({ kind: p.kind, code: p.code, name: p.name });
+          });
         },
       }).addTo(map);
       drawLegend(state, answer.summary, breaks, query);

@@ -7,7 +7,7 @@ import { filterQuery, isAbort, records, exportUrl } from './api.js';
 import { ACTOR_TYPES, INITIATIVE_STATUSES, NARROW_SCREEN, TEXT_FILTER_DEBOUNCE_MS } from './config.js';
 import { h } from './dom.js';
 import { COVERAGE_LEVELS, LAYERS, NO_FILTERS, RADII, filterCount } from './hash.js';
-import { formatNumber, kindLabel } from './kinds.js';
+import { deName, formatNumber, kindLabel } from './kinds.js';
 
 const LEVEL_LABELS = { epci: 'EPCI', petr: 'PETR', bassin_vie: 'bassin de vie' };
 const LAYER_LABELS = { actors: 'Acteurs', initiatives: 'Initiatives' };
@@ -152,7 +152,7 @@ export function createFilters({ root, toggle, count }, vocabularies, actions) {
         : [h('span', { class: 'muted' }, 'Toute la région. Cherchez un territoire ci-dessus, ou cliquez sur la carte.')]));
       const commune = next.territory?.kind === 'commune' && territoryName;
       nearTerritory.hidden = !commune;
-      nearTerritory.textContent = commune ? `Autour de ${territoryName}` : '';
+      nearTerritory.textContent = commune ? `Autour ${deName(territoryName)}` : '';
       nearTerritory.onclick = () => actions.nearTerritory(Number(radius.value));
       nearStatus.replaceChildren(...(next.near
         ? [h('span', { class: 'chip' }, `Dans un rayon de ${formatNumber(next.near.radius / 1000)} km${next.near.label ? ` ${next.near.label}` : ''}`,

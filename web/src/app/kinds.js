@@ -43,6 +43,17 @@ export function epciCategoryLabel(category) {
   return EPCI_CATEGORIES[category] ?? category;
 }
 
+/**
+ * "de Rodez", "d’Albi", "du Vigan", "des Angles": "de" before a place name, elided before a
+ * vowel and contracted with the article Le or Les ("autour de Albi" is not French). An initial h
+ * is left alone: it is elided or not depending on the word.
+ */
+export function deName(name) {
+  if (/^le /i.test(name)) return `du ${name.slice(3)}`;
+  if (/^les /i.test(name)) return `des ${name.slice(4)}`;
+  return /^[aeiouyàâäéèêëîïôöùûüœæ]/i.test(name) ? `d’${name}` : `de ${name}`;
+}
+
 const numbers = new Intl.NumberFormat('fr-FR');
 
 export function formatNumber(n) {

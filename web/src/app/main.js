@@ -12,6 +12,7 @@ import { cardNodes } from './card.js';
 import { NARROW_SCREEN, REGION_BOUNDS, SIMPLIFY_METRES } from './config.js';
 import { createCoverageLayer } from './coverage-layer.js';
 import { h } from './dom.js';
+import { deName } from './kinds.js';
 import { createFilters } from './filters.js';
 import { readHash, readParams, sameFilters, sameNear, samePoint, sameRecord, sameTerritory, writeHash } from './hash.js';
 import { createHighlight } from './highlight.js';
@@ -46,6 +47,7 @@ let panelRequest = null; // what the panel is loading, cancelled when it must sh
 let results = null; // the lists in the panel, cancelled with it
 let territoryLoad = null; // {ref, promise} of the last territory asked for
 let refreshCaption = () => {}; // on /embed, rewrites the caption of the preset selection
+let updateFullMapLink = () => {}; // on /embed, refreshes the link to the full map
 let cardOpener = null; // data-marker key of the marker whose card was opened with the keyboard: the focus goes back to it
 
 /** What the lists in the panel do: open a card, ring a place, toggle a theme filter. */
@@ -108,6 +110,7 @@ function setState(patch, { push = true, fit = false } = {}) {
   state = next;
   if (push && !EMBED) history.pushState(null, '', urlOf(state));
   else history.replaceState(null, '', urlOf(state));
+  updateFullMapLink(); // a card opened without moving the map is part of what the link shows
   render(previous, next, { fit });
 }
 
@@ -328,7 +331,7 @@ function nearTerritory(radius) {
   const center = territoryFeature && largestPolygonCentroid(territoryFeature.geometry);
   if (!center) return;
   setState({
-    near: { lat: round(center.lat), lon: round(center.lng), radius, label: `autour de ${territoryFeature.properties.name}` },
+    near: { lat: round(center.lat), lon: round(center.lng), radius, label: `autour ${deName(territoryFeature.properties.name)}` },
     point: null,
     record: null,
   }, { fit: true });
@@ -367,7 +370,7 @@ function bboxBounds([west, south, east, north]) {
   return L.latLngBounds([south, west], [north, east]);
 }
 
-/** On /embed: a link to the full map showing the same thing. */
+/** On /embed: a link to the full map showing the same thing (kept in step by setState and moves). */
 function addFullMapLink() {
   const control = L.control({ position: 'topright' });
   control.onAdd = () => {
@@ -375,9 +378,9 @@ function addFullMapLink() {
     link.target = '_blank';
     link.rel = 'noopener';
     link.textContent = 'Ouvrir dans Atlas Citoyen ↗';
-    const update = () => { link.href = `./${urlOf(state)}`; };
-    map.on('moveend', update);
-    update();
+    updateFullMapLink = () => { link.href = `./${urlOf(state)}`; };
+    map.on('moveend', updateFullMapLink);
+    updateFullMapLink();
     return link;
   };
   control.addTo(map);

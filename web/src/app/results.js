@@ -3,7 +3,7 @@
 // and the map are in step: hovering or focusing an item rings its place on the map, a click
 // opens its card.
 
-import { coverage, filterQuery, isAbort, records } from './api.js';
+import { coverage, coverageQuery, filterQuery, isAbort, records } from './api.js';
 import { ACTOR_TYPES, INITIATIVE_STATUSES, LIST_PAGE } from './config.js';
 import { h } from './dom.js';
 import { formatNumber } from './kinds.js';
@@ -40,7 +40,7 @@ export function fillResults(section, state, themes, actions) {
 }
 
 async function showSummary(el, state, themes, actions, signal) {
-  const query = { ...filterQuery('actors', state), ...filterQuery('initiatives', state) };
+  const query = coverageQuery(state);
   try {
     const answer = await coverage(state.territory.kind, query, { geometry: false }, signal);
     const row = answer.territories.find((t) => t.code === state.territory.code);
@@ -51,7 +51,8 @@ async function showSummary(el, state, themes, actions, signal) {
       h('p', {}, row.zoneBlanche
         ? 'Aucun acteur ni aucune initiative connus ici pour cette sélection : une zone blanche.'
         : `${formatNumber(row.actors)} acteur${row.actors > 1 ? 's' : ''}${rate}, ${formatNumber(row.initiatives)} initiative${row.initiatives > 1 ? 's' : ''}.`),
-      row.themes.length > 0 && h('details', { class: 'themes-summary' },
+      // replaceChildren is not h(): a false child would be written as the text "false".
+      row.themes.length > 0 ? h('details', { class: 'themes-summary' },
         h('summary', {}, 'Par thème'),
         h('ul', { class: 'theme-counts' }, row.themes.map((t) => h('li', {},
           h('button', {
@@ -61,7 +62,7 @@ async function showSummary(el, state, themes, actions, signal) {
             title: state.filters.theme.includes(t.code) ? 'Retirer ce thème des filtres' : 'Filtrer sur ce thème',
             onclick: () => actions.toggleTheme(t.code),
           }, themes[t.code] ?? t.code),
-          ` : ${t.actors} acteur${t.actors > 1 ? 's' : ''}, ${t.initiatives} initiative${t.initiatives > 1 ? 's' : ''}`)))));
+          ` : ${t.actors} acteur${t.actors > 1 ? 's' : ''}, ${t.initiatives} initiative${t.initiatives > 1 ? 's' : ''}`)))) : '');
   } catch (error) {
     if (!isAbort(error)) el.replaceChildren(h('p', { class: 'error' }, `Résumé indisponible : ${error.message}`));
   }

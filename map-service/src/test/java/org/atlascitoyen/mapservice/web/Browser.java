@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
@@ -31,6 +33,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * <p>Chromium is started as {@link HeadlessChromium} says (no host but localhost resolves, so
  * the OpenStreetMap tiles fail as they do offline). Each test leaves a screenshot in
  * {@code target/screenshots/} and fails on any console error other than those tile loads.
+ *
+ * <p>Downloads land in {@link #downloads()}, emptied before each test. A test may place the
+ * browser somewhere ({@link #setGeolocation}): {@link #finish} forgets the place and the
+ * permission.
+ *
+ * <p>Selenium's start-up warning
+ * that it has no DevTools (CDP) binding for this Chromium version is harmless: the few DevTools
+ * commands used here (geolocation, downloads) go through chromedriver's own endpoint
+ * ({@code executeCdpCommand}), which needs no binding.
  */
 final class Browser implements AutoCloseable {
 
@@ -39,11 +50,13 @@ final class Browser implements AutoCloseable {
 
     final ChromeDriver driver;
     private final Path profile;
+    private final Path downloads;
     private int port;
 
-    private Browser(ChromeDriver driver, Path profile) {
+    private Browser(ChromeDriver driver, Path profile, Path downloads) {
         this.driver = driver;
         this.profile = profile;
+        this.downloads = downloads;
     }
 
     /** Starts Chromium ({@link HeadlessChromium}); {@link #serviceAt} then says where the service listens. */
@@ -53,7 +66,17 @@ final class Browser implements AutoCloseable {
             fail(missing);
         }
         Path profile = Files.createTempDirectory("atlas-chromium-");
-        return new Browser(HeadlessChromium.start(profile), profile);
+        Path downloads = Files.createDirectories(profile.resolve("downloads"));
+        ChromeDriver driver = HeadlessChromium.start(profile,
+                Map.of("download.default_directory", downloads.toString(), "download.prompt_for_download", false));
+        // Headless Chromium may deny downloads whatever the preferences say: allowed explicitly.
+        driver.executeCdpCommand("Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        // Tests read which API requests a page made from its resource timings: room for every
+        // request of a test, not just the default 250 (a moving map asks for many tiles).
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                Map.of("source", "performance.setResourceTimingBufferSize(100000)"));
+        return new Browser(driver, profile, downloads);
     }
 
     @Override
@@ -71,12 +94,43 @@ final class Browser implements AutoCloseable {
      * the window back to its size, and fails on console errors.
      */
     void finish(String testName) throws IOException {
-        waitForBase(); // in the picture, and its requests done before the console is read
-        waitForMarkers();
-        Files.createDirectories(SCREENSHOTS);
-        Files.write(SCREENSHOTS.resolve(testName + ".png"), driver.getScreenshotAs(OutputType.BYTES));
-        driver.manage().window().setSize(new Dimension(1280, 800));
+        try {
+            waitForBase(); // in the picture, and its requests done before the console is read
+            waitForMarkers();
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(testName + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        } finally {
+            // The next test starts from the same browser whatever happened in this one.
+            driver.manage().window().setSize(new Dimension(1280, 800));
+            driver.executeCdpCommand("Emulation.clearGeolocationOverride", Map.of());
+            driver.executeCdpCommand("Browser.resetPermissions", Map.of());
+            emptyDownloads();
+        }
         assertConsoleHasNoErrorsButFailedTiles();
+    }
+
+    /** Where the browser saves downloads (empty at the start of each test). */
+    Path downloads() {
+        return downloads;
+    }
+
+    private void emptyDownloads() throws IOException {
+        try (Stream<Path> files = Files.list(downloads)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+    }
+
+    /**
+     * Grants the service's pages the position and says the device is at (lat, lon), as a phone
+     * whose user accepted would; {@link #finish} takes both back.
+     */
+    void setGeolocation(double lat, double lon) {
+        driver.executeCdpCommand("Browser.grantPermissions",
+                Map.of("origin", "http://localhost:" + port, "permissions", List.of("geolocation")));
+        driver.executeCdpCommand("Emulation.setGeolocationOverride",
+                Map.of("latitude", lat, "longitude", lon, "accuracy", 10));
     }
 
     /** The port of the service under test (known to the test instance only, hence not in start()). */
@@ -91,6 +145,11 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T until(String what, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, TIMEOUT).withMessage(what).until(condition);
+    }
+
+    /** As {@link #until(String, Function)}, the message computed on failure (to say what was seen). */
+    <T> T until(Supplier<String> what, Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, TIMEOUT).withMessage(what).until(condition);
     }
 

@@ -3,6 +3,7 @@ package org.atlascitoyen.mapservice.web;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.regex.Pattern;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -48,14 +49,22 @@ public final class HeadlessChromium {
 
     /** Starts the browser, 1280x800, with its profile in {@code profile} (an empty directory). */
     public static ChromeDriver start(Path profile) {
+        return start(profile, Map.of());
+    }
+
+    /** The same with Chromium preferences ({@code download.default_directory}...). */
+    public static ChromeDriver start(Path profile, Map<String, Object> prefs) {
         // With the driver named, Selenium does not run Selenium Manager, which would look for
         // (and try to download) a driver and a browser.
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
-        return new ChromeDriver(options(profile));
+        return new ChromeDriver(options(profile, prefs));
     }
 
-    private static ChromeOptions options(Path profile) {
+    private static ChromeOptions options(Path profile, Map<String, Object> prefs) {
         ChromeOptions options = new ChromeOptions();
+        if (!prefs.isEmpty()) {
+            options.setExperimentalOption("prefs", prefs);
+        }
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
