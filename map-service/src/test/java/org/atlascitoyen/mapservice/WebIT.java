@@ -26,6 +26,11 @@ public abstract class WebIT {
     @LocalServerPort
     protected int port;
 
+    /** The port the service under test listens on (for test extensions such as the browser's). */
+    public int port() {
+        return port;
+    }
+
     /** Points the application at a database, as the owner for migrations and as the reader. */
     protected static void use(DynamicPropertyRegistry registry, DatabaseConfig db) {
         registry.add("spring.datasource.url", db::url);

@@ -14,6 +14,12 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.stream.Stream;
+import org.atlascitoyen.mapservice.WebIT;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -27,8 +33,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The system's headless Chromium, driven through chromedriver, with the waits the map's tests
- * share. One per test class: {@code start()} in {@code @BeforeAll}, {@link #serviceAt} before each
- * test, {@link #finish} after it (screenshot, console check), {@link #close()} in {@code @AfterAll}.
+ * share. A JUnit extension, one per test class of a {@link WebIT}:
+ * {@code @RegisterExtension static final Browser browser = new Browser();} starts Chromium before
+ * the class, points it at the class's service before each test, and after each test saves a
+ * screenshot named after it and fails on console errors ({@link #finish}).
  *
  * <p>Chromium is started as {@link HeadlessChromium} says (no host but localhost resolves, so
  * the OpenStreetMap tiles fail as they do offline). Each test leaves a screenshot in
@@ -43,31 +51,26 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * commands used here (geolocation, downloads) go through chromedriver's own endpoint
  * ({@code executeCdpCommand}), which needs no binding.
  */
-final class Browser implements AutoCloseable {
+final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final Duration TIMEOUT = Duration.ofSeconds(15);
 
-    final ChromeDriver driver;
-    private final Path profile;
-    private final Path downloads;
+    ChromeDriver driver;
+    private Path profile;
+    private Path downloads;
     private int port;
 
-    private Browser(ChromeDriver driver, Path profile, Path downloads) {
-        this.driver = driver;
-        this.profile = profile;
-        this.downloads = downloads;
-    }
-
-    /** Starts Chromium ({@link HeadlessChromium}); {@link #serviceAt} then says where the service listens. */
-    static Browser start() throws IOException {
+    /** Starts Chromium ({@link HeadlessChromium}) for the test class. */
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
         String missing = HeadlessChromium.missing();
         if (missing != null) {
             fail(missing);
         }
-        Path profile = Files.createTempDirectory("atlas-chromium-");
-        Path downloads = Files.createDirectories(profile.resolve("downloads"));
-        ChromeDriver driver = HeadlessChromium.start(profile,
+        profile = Files.createTempDirectory("atlas-chromium-");
+        downloads = Files.createDirectories(profile.resolve("downloads"));
+        driver = HeadlessChromium.start(profile,
                 Map.of("download.default_directory", downloads.toString(), "download.prompt_for_download", false));
         // Headless Chromium may deny downloads whatever the preferences say: allowed explicitly.
         driver.executeCdpCommand("Browser.setDownloadBehavior",
@@ -76,11 +79,24 @@ final class Browser implements AutoCloseable {
         // request of a test, not just the default 250 (a moving map asks for many tiles).
         driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
                 Map.of("source", "performance.setResourceTimingBufferSize(100000)"));
-        return new Browser(driver, profile, downloads);
+    }
+
+    /** Points the browser at the service of the test instance (its port is known only there). */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        port = ((WebIT) context.getRequiredTestInstance()).port();
     }
 
     @Override
-    public void close() throws IOException {
+    public void afterEach(ExtensionContext context) throws IOException {
+        finish(context.getRequiredTestMethod().getName());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        if (driver == null) {
+            return;
+        }
         driver.quit();
         try (Stream<Path> files = Files.walk(profile)) {
             for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -131,11 +147,6 @@ final class Browser implements AutoCloseable {
                 Map.of("origin", "http://localhost:" + port, "permissions", List.of("geolocation")));
         driver.executeCdpCommand("Emulation.setGeolocationOverride",
                 Map.of("latitude", lat, "longitude", lon, "accuracy", 10));
-    }
-
-    /** The port of the service under test (known to the test instance only, hence not in start()). */
-    void serviceAt(int servicePort) {
-        this.port = servicePort;
     }
 
     /** Loads a page of the service afresh (a new document, even when only the hash differs). */

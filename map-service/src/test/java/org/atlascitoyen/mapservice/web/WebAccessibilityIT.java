@@ -3,18 +3,13 @@ package org.atlascitoyen.mapservice.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.atlascitoyen.mapservice.DemoServiceIT;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -34,29 +29,8 @@ class WebAccessibilityIT extends DemoServiceIT {
     /** Toulouse Métropole: a territory with actors and initiatives of the demo data. */
     private static final String TOULOUSE_METROPOLE = "epci:243100518";
 
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void service() {
-        browser.serviceAt(port);
-    }
-
-    @AfterEach
-    void screenshotAndConsole(TestInfo test) throws IOException {
-        browser.finish(test.getTestMethod().orElseThrow().getName());
-    }
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     // ---- axe on each screen ----
 

@@ -25,12 +25,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.atlascitoyen.mapservice.DemoServiceIT;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -54,29 +50,8 @@ class WebAtlasIT extends DemoServiceIT {
     /** The demo directory, whose e-mails must never reach a page (map-service/ is the tests' working directory). */
     private static final Path DEMO_ACTORS_CSV = Path.of("..", "data", "demo", "acteurs-reseau.csv");
 
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void service() {
-        browser.serviceAt(port);
-    }
-
-    @AfterEach
-    void screenshotAndConsole(TestInfo test) throws IOException {
-        browser.finish(test.getTestMethod().orElseThrow().getName());
-    }
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     // ---- 1. The map ----
 

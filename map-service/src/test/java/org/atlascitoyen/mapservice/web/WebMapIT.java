@@ -2,16 +2,12 @@ package org.atlascitoyen.mapservice.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.atlascitoyen.mapservice.ServiceIT;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -25,7 +21,8 @@ import org.openqa.selenium.interactions.Actions;
  */
 class WebMapIT extends ServiceIT {
 
-    private static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     /**
      * The actors the map draws: the fixture of ActorApiIT (two in Toulouse, one in Aveyron...).
@@ -34,28 +31,6 @@ class WebMapIT extends ServiceIT {
     @BeforeAll
     static void importActors() throws Exception {
         importActorFixture();
-    }
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void service() {
-        browser.serviceAt(port);
-    }
-
-    @AfterEach
-    void screenshotAndConsole(TestInfo test) throws IOException {
-        browser.finish(test.getTestMethod().orElseThrow().getName());
     }
 
     @Test
