@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.atlascitoyen.importers.db.DatabaseConfig;
 import org.atlascitoyen.importers.directory.DirectoryImport;
@@ -22,7 +21,6 @@ import org.atlascitoyen.importers.directory.DirectoryImportReport;
 import org.atlascitoyen.importers.directory.ImportRequest;
 import org.atlascitoyen.importers.directory.Progress;
 import org.atlascitoyen.importers.directory.RecordKind;
-import org.atlascitoyen.importers.testing.TestDatabases;
 import org.atlascitoyen.mapservice.bench.ApiCase.Request;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -90,24 +88,7 @@ public final class ApiBench {
         Options options = Options.parse(args);
         TerritoryBench.quietLogging();
         try (HeapSampler heap = HeapSampler.start()) {
-            DatabaseConfig db = TestDatabases.withTerritories();
-            // A run takes minutes and gets interrupted (Ctrl-C): the hook drops the database then,
-            // as finally does on a normal end or an exception.
-            AtomicBoolean dropped = new AtomicBoolean();
-            Thread dropOnExit = new Thread(() -> {
-                if (dropped.compareAndSet(false, true)) {
-                    TestDatabases.drop(db);
-                }
-            }, "drop-bench-database");
-            Runtime.getRuntime().addShutdownHook(dropOnExit);
-            try {
-                measure(db, options);
-            } finally {
-                if (dropped.compareAndSet(false, true)) {
-                    TestDatabases.drop(db);
-                }
-                Runtime.getRuntime().removeShutdownHook(dropOnExit);
-            }
+            ScratchDatabase.run(db -> measure(db, options));
             System.out.printf(Locale.ROOT, "Peak heap used over the whole run (import included): %d MB of %d MB%n",
                     heap.peakBytes() >> 20, heap.maxBytes() >> 20);
             System.out.printf(Locale.ROOT, "System load average at the end: %.2f%n", TerritoryBench.loadAverage());

@@ -48,6 +48,15 @@ public final class Bench {
         System.exit(status);
     }
 
+    /** Removes a shutdown hook, unless the JVM is already shutting down (Ctrl-C): then it has run or is running. */
+    static void removeShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook does the work, once.
+        }
+    }
+
     private static void usage(String problem) {
         System.err.println(problem);
         System.err.println("Usage: ./atlas bench NAME [ARGS]");

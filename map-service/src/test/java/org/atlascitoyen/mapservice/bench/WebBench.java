@@ -15,9 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.atlascitoyen.importers.db.DatabaseConfig;
-import org.atlascitoyen.importers.testing.TestDatabases;
 import org.atlascitoyen.mapservice.bench.WebPage.Change;
 import org.atlascitoyen.mapservice.bench.WebPage.Load;
 import org.atlascitoyen.mapservice.bench.WebPage.Resource;
@@ -134,24 +132,7 @@ final class WebBench {
     static void run(List<String> args) throws Exception {
         Options options = Options.parse(args);
         TerritoryBench.quietLogging();
-        DatabaseConfig db = TestDatabases.withTerritories();
-        // A run takes minutes and gets interrupted (Ctrl-C): the hook drops the database then, as
-        // finally does on a normal end or an exception.
-        AtomicBoolean dropped = new AtomicBoolean();
-        Thread dropOnExit = new Thread(() -> {
-            if (dropped.compareAndSet(false, true)) {
-                TestDatabases.drop(db);
-            }
-        }, "drop-bench-database");
-        Runtime.getRuntime().addShutdownHook(dropOnExit);
-        try {
-            measure(db, options);
-        } finally {
-            if (dropped.compareAndSet(false, true)) {
-                TestDatabases.drop(db);
-            }
-            removeHook(dropOnExit);
-        }
+        ScratchDatabase.run(db -> measure(db, options));
         System.out.printf(Locale.ROOT, "System load average at the end: %.2f%n", TerritoryBench.loadAverage());
     }
 
@@ -585,15 +566,6 @@ final class WebBench {
                 o.runs(), o.warmUp());
         // Browser, service and PostgreSQL share the CPUs: other work on the machine shows in the tails.
         System.out.printf(Locale.ROOT, "System load average at the start: %.2f%n", TerritoryBench.loadAverage());
-    }
-
-    /** Removes a shutdown hook, unless the JVM is already shutting down (Ctrl-C): then it has run or is running. */
-    static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The hook does the work, once.
-        }
     }
 
     private static Latency latency(List<Double> millis) {

@@ -289,7 +289,7 @@ final class WebPage implements AutoCloseable {
     @Override
     public void close() {
         quit();
-        WebBench.removeHook(quitOnExit);
+        Bench.removeShutdownHook(quitOnExit);
     }
 
     private void quit() {
