@@ -12,7 +12,6 @@ import org.atlascitoyen.mapservice.system.DataEtags;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -65,7 +64,7 @@ class CoverageController {
         // have come from a valid request at this data version.
         String etag = etags.of("coverage/" + lvl.key() + "?format=" + out + "&sep=" + sep + "&" + params.canonical());
         if (DataEtags.matches(ifNoneMatch, etag)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cacheControl).build();
+            return DataEtags.notModified(etag, cacheControl);
         }
         Filter actors = filters.parse(Dataset.ACTORS, withoutStatus(params));
         Filter initiatives = filters.parse(Dataset.INITIATIVES, withoutType(params));

@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ETag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,6 +45,11 @@ public class DataEtags {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The 304 answer to a request whose {@code If-None-Match} {@link #matches} the ETag. */
+    public static <T> ResponseEntity<T> notModified(String etag, CacheControl cacheControl) {
+        return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cacheControl).build();
     }
 
     /**

@@ -7,7 +7,6 @@ import org.atlascitoyen.mapservice.system.DataEtags;
 import org.atlascitoyen.mapservice.system.NotFoundException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -77,7 +76,7 @@ class TerritoryController {
         TerritoryKind k = TerritoryKind.parse(kind, "kind");
         String etag = etags.of("territories/outlines?kind=" + k.key());
         if (DataEtags.matches(ifNoneMatch, etag)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cacheControl).build();
+            return DataEtags.notModified(etag, cacheControl);
         }
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(GEOJSON)).eTag(etag).cacheControl(cacheControl)
                 .body(new TerritoryOutlines(k.key(), territories.outlines(k)));
@@ -95,7 +94,7 @@ class TerritoryController {
         }
         String etag = etags.of("territories/" + k.key() + "/" + code + "?geometry=" + geometry + "&simplify=" + simplify);
         if (DataEtags.matches(ifNoneMatch, etag)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cacheControl).build();
+            return DataEtags.notModified(etag, cacheControl);
         }
         TerritoryFeature territory = territories.find(k, code, geometry, simplify).orElseThrow(() -> notFound(k, code));
         return ResponseEntity.ok().eTag(etag).cacheControl(cacheControl).body(territory);

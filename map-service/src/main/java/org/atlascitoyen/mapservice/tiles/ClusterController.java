@@ -11,7 +11,6 @@ import org.atlascitoyen.mapservice.system.BadParameterException;
 import org.atlascitoyen.mapservice.system.DataEtags;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -58,7 +57,7 @@ class ClusterController {
         }
         String etag = etags.of("clusters/" + dataset.path() + "?zoom=" + zoom + "&" + params.canonical());
         if (DataEtags.matches(ifNoneMatch, etag)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cacheControl).build();
+            return DataEtags.notModified(etag, cacheControl);
         }
         Filter filter = filters.parse(dataset, params);
         if (filter.bbox() == null) {

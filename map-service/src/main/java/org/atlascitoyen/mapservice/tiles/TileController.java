@@ -8,7 +8,6 @@ import org.atlascitoyen.mapservice.system.AtlasProperties;
 import org.atlascitoyen.mapservice.system.DataEtags;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -63,7 +62,7 @@ class TileController {
         FilterParser.bbox(params.bbox()); // replaced by the tile, but a malformed one is still a 400
         String etag = etags.of("tiles/" + dataset.path() + "/" + tile + "?" + params.withoutBbox().canonical());
         if (DataEtags.matches(ifNoneMatch, etag)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cacheControl).build();
+            return DataEtags.notModified(etag, cacheControl);
         }
         byte[] mvt = cache.get(etag, () -> tiles.tile(tile, filters.parse(dataset, params)));
         if (mvt.length == 0) {
