@@ -12,10 +12,7 @@ export class ApiError extends Error {
 }
 
 async function getJson(path, params = {}, signal) {
-  const url = new URL(path, document.baseURI);
-  for (const [name, value] of Object.entries(params)) {
-    if (value !== undefined && value !== null) url.searchParams.set(name, value);
-  }
+  const url = new URL(`${path}${queryString(params)}`, document.baseURI);
   const response = await fetch(url, {
     signal,
     headers: { Accept: 'application/geo+json, application/json, application/problem+json' },

@@ -85,3 +85,13 @@ export const LIST_PAGE = 50;
 
 /** Pause after the last key typed in the free-text filter before the map follows it. */
 export const TEXT_FILTER_DEBOUNCE_MS = 400;
+
+/**
+ * How a record is drawn: {label, color} of an actor's type or an initiative's status (`kind` is
+ * 'actor' or 'initiative', `properties` has `type` or `status`), with a neutral look for a code
+ * this page does not know.
+ */
+export function recordLook(kind, { type, status }) {
+  if (kind === 'actor') return ACTOR_TYPES[type] ?? ACTOR_TYPES.autre;
+  return INITIATIVE_STATUSES[status] ?? { label: 'Initiative', color: '#37474f' };
+}

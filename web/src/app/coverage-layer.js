@@ -4,7 +4,7 @@
 
 import { coverage, coverageQuery, isAbort, queryString } from './api.js';
 import { h } from './dom.js';
-import { formatNumber } from './kinds.js';
+import { formatNumber, recordCount } from './kinds.js';
 import { L } from './map.js';
 
 /** Five classes, light to dark (ColorBrewer YlGnBu, readable by colour-blind people). */
@@ -133,6 +133,6 @@ function classLabel(breaks, i) {
 
 function tooltip(p) {
   return h('div', {}, h('strong', {}, p.name), h('br'),
-    p.zoneBlanche ? 'Zone blanche : ni acteur ni initiative' : `${formatNumber(p.actors)} acteur${p.actors > 1 ? 's' : ''}, ${formatNumber(p.initiatives)} initiative${p.initiatives > 1 ? 's' : ''}`,
+    p.zoneBlanche ? 'Zone blanche : ni acteur ni initiative' : `${recordCount('actors', p.actors)}, ${recordCount('initiatives', p.initiatives)}`,
     p.population ? [h('br'), `${p.actorsPer10k.toLocaleString('fr-FR', { maximumFractionDigits: 1 })} acteurs pour 10 000 hab.`] : []);
 }

@@ -4,29 +4,28 @@
 // `actions`; main.js owns the state and calls `show(state)` after every change.
 
 import { filterQuery, isAbort, records, exportUrl } from './api.js';
-import { ACTOR_TYPES, INITIATIVE_STATUSES, NARROW_SCREEN, TEXT_FILTER_DEBOUNCE_MS } from './config.js';
+import { NARROW_SCREEN, TEXT_FILTER_DEBOUNCE_MS, recordLook } from './config.js';
 import { h } from './dom.js';
 import { COVERAGE_LEVELS, LAYERS, NO_FILTERS, RADII, filterCount } from './hash.js';
-import { deName, formatNumber, kindLabel } from './kinds.js';
+import { COLLECTIONS, deName, formatNumber, kindLabel, recordCount } from './kinds.js';
 
 const LEVEL_LABELS = { epci: 'EPCI', petr: 'PETR', bassin_vie: 'bassin de vie' };
-const LAYER_LABELS = { actors: 'Acteurs', initiatives: 'Initiatives' };
 
 /**
  * Wires the panel in `root` (the #filters form), its toggle button and the count line.
  * `actions.change(patch)` applies a change of state ({filters}, {near}, {mode, level}...);
- * `actions.nearMe()` asks the browser for the position; `actions.share()` opens the share dialog.
+ * `actions.nearMe()` asks the browser for the position; `actions.share()` opens the share dialog;
+ * `actions.territoryName()` gives the focused territory's name once it is known.
  */
 export function createFilters({ root, toggle, count }, vocabularies, actions) {
   let state = null;
-  let territoryName = null;
   let request = null;
   let textTimer = 0;
 
   const themeBoxes = checkboxes('theme', [...vocabularies.themes].sort((a, b) => a.label.localeCompare(b.label, 'fr')));
-  const typeBoxes = checkboxes('type', vocabularies.actorTypes, (code) => (ACTOR_TYPES[code] ?? ACTOR_TYPES.autre).color, 'disc');
-  const statusBoxes = checkboxes('status', vocabularies.initiativeStatuses, (code) => INITIATIVE_STATUSES[code]?.color, 'square');
-  const layerBoxes = checkboxes('show', LAYERS.map((code) => ({ code, label: LAYER_LABELS[code] })));
+  const typeBoxes = checkboxes('type', vocabularies.actorTypes, (type) => recordLook('actor', { type }).color, 'disc');
+  const statusBoxes = checkboxes('status', vocabularies.initiativeStatuses, (status) => recordLook('initiative', { status }).color, 'square');
+  const layerBoxes = checkboxes('show', LAYERS.map((code) => ({ code, label: COLLECTIONS[code].label })));
   const text = h('input', { id: 'filter-q', type: 'search', name: 'q', autocomplete: 'off', enterkeyhint: 'search',
     placeholder: 'ex. jardin partagé, "budget participatif"' });
   const radius = h('select', { id: 'near-radius', name: 'radius' },
@@ -125,11 +124,11 @@ export function createFilters({ root, toggle, count }, vocabularies, actions) {
 
   return {
     /** Shows a state: the form's values, the chips, the exports; recounts when the selection changed. */
-    show(next, { territory } = {}) {
+    show(next) {
       const selection = (s) => JSON.stringify([s.filters, s.territory, s.near]);
       const selectionChanged = !state || selection(state) !== selection(next);
       state = next;
-      if (territory !== undefined) territoryName = territory;
+      const territoryName = actions.territoryName();
       const f = next.filters;
       themeBoxes.set(f.theme);
       typeBoxes.set(f.type);
@@ -159,7 +158,7 @@ export function createFilters({ root, toggle, count }, vocabularies, actions) {
           h('button', { type: 'button', class: 'chip-remove', 'aria-label': 'Retirer le rayon', onclick: () => actions.change({ near: null }) }, '×'))]
         : []));
 
-      exports.replaceChildren(...f.show.map((collection) => h('li', {}, `${LAYER_LABELS[collection]} : `,
+      exports.replaceChildren(...f.show.map((collection) => h('li', {}, `${COLLECTIONS[collection].label} : `,
         ['csv', 'geojson'].map((format, i) => [i > 0 && ' · ', h('a', {
           href: exportUrl(collection, format, filterQuery(collection, next)),
           download: '',
@@ -178,10 +177,10 @@ export function createFilters({ root, toggle, count }, vocabularies, actions) {
 
 /** "518 acteurs", "plus de 10 000 initiatives". */
 function countLabel(collection, answer) {
-  const words = collection === 'actors' ? ['acteur', 'acteurs'] : ['initiative', 'initiatives'];
-  if (answer.numberMatchedMoreThan != null) return `plus de ${formatNumber(answer.numberMatchedMoreThan)} ${words[1]}`;
-  const n = answer.numberMatched;
-  return `${formatNumber(n)} ${n > 1 ? words[1] : words[0]}`;
+  if (answer.numberMatchedMoreThan != null) {
+    return `plus de ${formatNumber(answer.numberMatchedMoreThan)} ${COLLECTIONS[collection].many}`;
+  }
+  return recordCount(collection, answer.numberMatched);
 }
 
 /**
@@ -192,7 +191,7 @@ function checkboxes(name, entries, color, shape) {
   const boxes = entries.map(({ code }) => h('input', { type: 'checkbox', name, value: code, id: `filter-${name}-${code}` }));
   const list = h('ul', { class: 'choices' }, entries.map(({ code, label }, i) => h('li', {}, boxes[i],
     h('label', { for: `filter-${name}-${code}` },
-      color && h('span', { class: `legend-swatch ${shape}`, style: `background:${color(code) ?? '#616161'}`, 'aria-hidden': 'true' }),
+      color && h('span', { class: `legend-swatch ${shape}`, style: `background:${color(code)}`, 'aria-hidden': 'true' }),
       label))));
   return {
     list,

@@ -54,6 +54,18 @@ export function deName(name) {
   return /^[aeiouyàâäéèêëîïôöùûüœæ]/i.test(name) ? `d’${name}` : `de ${name}`;
 }
 
+/** The two collections of records (API paths), with their French words. */
+export const COLLECTIONS = {
+  actors: { kind: 'actor', label: 'Acteurs', one: 'acteur', many: 'acteurs' },
+  initiatives: { kind: 'initiative', label: 'Initiatives', one: 'initiative', many: 'initiatives' },
+};
+
+/** "1 acteur", "518 acteurs", "0 initiative" for a collection. */
+export function recordCount(collection, n) {
+  const words = COLLECTIONS[collection];
+  return `${formatNumber(n)} ${n > 1 ? words.many : words.one}`;
+}
+
 const numbers = new Intl.NumberFormat('fr-FR');
 
 export function formatNumber(n) {

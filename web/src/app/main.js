@@ -42,10 +42,9 @@ let themeLabels = {};
 
 /** The state (see hash.js); `view` is read from the map when needed, not kept here. */
 let state = initialState();
-let territoryFeature = null; // the focused territory's Feature, once loaded
 let panelRequest = null; // what the panel is loading, cancelled when it must show something else
 let results = null; // the lists in the panel, cancelled with it
-let territoryLoad = null; // {ref, promise} of the last territory asked for
+let territoryLoad = null; // {ref, promise, feature} of the last territory asked for
 let refreshCaption = () => {}; // on /embed, rewrites the caption of the preset selection
 let updateFullMapLink = () => {}; // on /embed, refreshes the link to the full map
 let cardOpener = null; // data-marker key of the marker whose card was opened with the keyboard: the focus goes back to it
@@ -134,7 +133,7 @@ function render(previous, next, { fit }) {
     mapElement.classList.toggle('coverage-mode', next.mode === 'coverage');
   }
   recordsLayer.select(next.record);
-  filters?.show(next, { territory: territoryFeature?.properties.name ?? null });
+  filters?.show(next);
   refreshCaption();
 
   const panelChanged = !sameRecord(previous.record, next.record) || !samePoint(previous.point, next.point)
@@ -195,7 +194,7 @@ async function showRecord(next, signal) {
 }
 
 async function showTerritoryPanel(next, signal) {
-  panel.loading(territoryFeature?.properties.name);
+  panel.loading(territoryFeature()?.properties.name);
   try {
     const feature = await loadTerritory(next.territory);
     if (signal.aborted) return;
@@ -237,14 +236,13 @@ async function showPoint(point, signal) {
 
 /** Loads the territory (once per territory), outlines it, and fits the map to it if asked. */
 async function showTerritoryOutline(ref, fit) {
-  territoryFeature = null;
   highlight.boundary(null);
   if (!ref) return;
   try {
     const feature = await loadTerritory(ref);
     if (!sameTerritory(ref, state.territory)) return;
     highlight.boundary(feature);
-    filters?.show(state, { territory: feature.properties.name });
+    filters?.show(state);
     refreshCaption();
     if (fit && feature.bbox) fitTo(bboxBounds(feature.bbox));
   } catch (error) {
@@ -254,15 +252,21 @@ async function showTerritoryOutline(ref, fit) {
 
 function loadTerritory(ref) {
   if (!territoryLoad || !sameTerritory(territoryLoad.ref, ref)) {
-    const promise = territory(ref.kind, ref.code, { simplify: SIMPLIFY_METRES[ref.kind] ?? 0 })
+    const load = { ref, promise: null, feature: null };
+    load.promise = territory(ref.kind, ref.code, { simplify: SIMPLIFY_METRES[ref.kind] ?? 0 })
       .then((feature) => {
-        if (sameTerritory(ref, state.territory)) territoryFeature = feature;
+        load.feature = feature;
         return feature;
       });
-    promise.catch(() => { territoryLoad = null; }); // a failure is not remembered: the next try asks again
-    territoryLoad = { ref, promise };
+    load.promise.catch(() => { if (territoryLoad === load) territoryLoad = null; }); // the next try asks again
+    territoryLoad = load;
   }
   return territoryLoad.promise;
+}
+
+/** The focused territory's Feature once loaded, else null. */
+function territoryFeature() {
+  return territoryLoad && sameTerritory(territoryLoad.ref, state.territory) ? territoryLoad.feature : null;
 }
 
 function chooseTerritory(ref, { fit = true } = {}) {
@@ -290,7 +294,7 @@ function closePanel() {
 async function createFilterPanel() {
   try {
     const vocab = await vocabularies();
-    themeLabels = Object.fromEntries(vocab.themes.map((t) => [t.code, t.label]));
+    themeLabels = labelsOf(vocab).themes;
     const share = createShare(document.getElementById('share'), () => ({ ...state, view: currentView() }));
     filters = createFilters({
       root: document.getElementById('filters'),
@@ -301,8 +305,9 @@ async function createFilterPanel() {
       nearMe: (radius) => nearMe(radius),
       nearTerritory: (radius) => nearTerritory(radius),
       share: () => share.open(),
+      territoryName: () => territoryFeature()?.properties.name ?? null,
     });
-    filters.show(state, { territory: territoryFeature?.properties.name ?? null });
+    filters.show(state);
     if (state.territory || state.near) showPanel(state); // the summary needs the theme labels
   } catch (error) {
     document.getElementById('count').textContent = `Filtres indisponibles : ${error.message}`;
@@ -328,10 +333,11 @@ function nearMe(radius) {
 }
 
 function nearTerritory(radius) {
-  const center = territoryFeature && largestPolygonCentroid(territoryFeature.geometry);
+  const feature = territoryFeature();
+  const center = feature && largestPolygonCentroid(feature.geometry);
   if (!center) return;
   setState({
-    near: { lat: round(center.lat), lon: round(center.lng), radius, label: `autour ${deName(territoryFeature.properties.name)}` },
+    near: { lat: round(center.lat), lon: round(center.lng), radius, label: `autour ${deName(feature.properties.name)}` },
     point: null,
     record: null,
   }, { fit: true });
@@ -396,7 +402,7 @@ function addEmbedCaption() {
   caption.setAttribute('aria-live', 'polite');
   control.onAdd = () => caption;
   control.addTo(map);
-  const labels = {};
+  let labels = {};
   const update = () => {
     const f = state.filters;
     const words = [
@@ -404,17 +410,22 @@ function addEmbedCaption() {
       ...f.type.map((code) => labels.actorTypes?.[code] ?? code),
       ...f.status.map((code) => labels.initiativeStatuses?.[code] ?? code),
       f.q && `« ${f.q} »`,
-      state.territory && (territoryFeature?.properties.name ?? state.territory.code),
+      state.territory && (territoryFeature()?.properties.name ?? state.territory.code),
       state.near && `${formatDistance(state.near.radius)} autour d’un point`,
     ].filter(Boolean);
     caption.textContent = words.length ? `Sélection : ${words.join(' · ')}` : 'Tous les acteurs et initiatives';
   };
   vocabularies().then((vocab) => {
-    for (const [name, list] of Object.entries(vocab)) labels[name] = Object.fromEntries(list.map((e) => [e.code, e.label]));
+    labels = labelsOf(vocab);
     update();
   }).catch(() => {}); // codes instead of labels: still a caption
   refreshCaption = update;
   update();
+}
+
+/** The vocabularies as code-to-label maps: {themes: {climat: 'Climat'...}, actorTypes, initiativeStatuses}. */
+function labelsOf(vocab) {
+  return Object.fromEntries(Object.entries(vocab).map(([name, list]) => [name, Object.fromEntries(list.map((e) => [e.code, e.label]))]));
 }
 
 function urlOf(s) {

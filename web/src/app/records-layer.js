@@ -4,7 +4,8 @@
 // service does the clustering, so the page stays light with a whole region of records.
 
 import { clusters, filterQuery, isAbort } from './api.js';
-import { ACTOR_TYPES, INITIATIVE_STATUSES } from './config.js';
+import { ACTOR_TYPES, INITIATIVE_STATUSES, recordLook } from './config.js';
+import { COLLECTIONS, recordCount } from './kinds.js';
 import { L } from './map.js';
 
 /** Markers sit above the territory outlines (overlay pane, 400) and below popups (700). */
@@ -15,11 +16,6 @@ const LEGEND_FOLDED = '(max-width: 1100px)';
 
 /** Zooms between the map's and the one whose cells the page asks for (cells 2^3 times larger). */
 const CLUSTER_ZOOM_OFFSET = 3;
-
-const WORDS = {
-  actors: { one: 'acteur', many: 'acteurs', kind: 'actor' },
-  initiatives: { one: 'initiative', many: 'initiatives', kind: 'initiative' },
-};
 
 /**
  * Draws the records of the visible area under the state's filters, and redraws them after each
@@ -81,8 +77,7 @@ export function createRecordsLayer(map, { open, announce }) {
           ? clusterMarker(map, collection, [lat, lon], count)
           : recordMarker(collection, [lat, lon], feature.properties, open));
       }
-      const words = WORDS[collection];
-      counts.push(`${total} ${total > 1 ? words.many : words.one}`);
+      counts.push(recordCount(collection, total));
     }
     announce(counts.length ? `Dans cette zone : ${counts.join(' et ')}.` : 'Aucune couche affichée.');
     if (focused !== undefined && !container.contains(document.activeElement)) {
@@ -148,7 +143,7 @@ function visibleBox(map) {
 /** A cell of several records: its count in a disc (actors) or square (initiatives); a click zooms in. */
 function clusterMarker(map, collection, latLng, count) {
   const size = Math.round(26 + 6 * Math.log10(count));
-  const words = WORDS[collection];
+  const words = COLLECTIONS[collection];
   const marker = L.marker(latLng, {
     pane: PANE,
     icon: L.divIcon({
@@ -168,10 +163,8 @@ function clusterMarker(map, collection, latLng, count) {
 
 /** One record: an actor's dot in the colour of its type, an initiative's square in that of its status. */
 function recordMarker(collection, latLng, properties, open) {
-  const kind = WORDS[collection].kind;
-  const look = kind === 'actor'
-    ? ACTOR_TYPES[properties.type] ?? ACTOR_TYPES.autre
-    : INITIATIVE_STATUSES[properties.status] ?? { label: 'Initiative', color: '#37474f' };
+  const { kind } = COLLECTIONS[collection];
+  const look = recordLook(kind, properties);
   const what = kind === 'actor' ? look.label : `Initiative ${look.label.toLowerCase()}`;
   const marker = L.marker(latLng, {
     pane: PANE,

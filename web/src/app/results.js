@@ -4,14 +4,12 @@
 // opens its card.
 
 import { coverage, coverageQuery, filterQuery, isAbort, records } from './api.js';
-import { ACTOR_TYPES, INITIATIVE_STATUSES, LIST_PAGE } from './config.js';
+import { LIST_PAGE, recordLook } from './config.js';
 import { h } from './dom.js';
-import { formatNumber } from './kinds.js';
+import { COLLECTIONS, formatNumber, recordCount } from './kinds.js';
 
 /** Kinds of territory the coverage API counts by theme (the others get no summary). */
 const SUMMARY_KINDS = ['commune', 'epci', 'petr', 'bassin_vie', 'departement'];
-
-const HEADINGS = { actors: 'Acteurs', initiatives: 'Initiatives' };
 
 /**
  * Fills `section` with the summary and lists of `state` (its territory or near, and filters).
@@ -24,8 +22,8 @@ export function fillResults(section, state, themes, actions) {
   const { signal } = controller;
   const summary = h('div', { class: 'summary' });
   const lists = state.filters.show.map((collection) => {
-    const list = h('ul', { class: 'results', 'aria-label': HEADINGS[collection] });
-    const heading = h('h3', {}, HEADINGS[collection]);
+    const list = h('ul', { class: 'results', 'aria-label': COLLECTIONS[collection].label });
+    const heading = h('h3', {}, COLLECTIONS[collection].label);
     const more = h('p', {});
     section.append(h('section', { class: 'result-group', 'data-collection': collection }, heading, list, more));
     return { collection, list, heading, more };
@@ -50,7 +48,7 @@ async function showSummary(el, state, themes, actions, signal) {
       h('h3', {}, 'En bref'),
       h('p', {}, row.zoneBlanche
         ? 'Aucun acteur ni aucune initiative connus ici pour cette sélection : une zone blanche.'
-        : `${formatNumber(row.actors)} acteur${row.actors > 1 ? 's' : ''}${rate}, ${formatNumber(row.initiatives)} initiative${row.initiatives > 1 ? 's' : ''}.`),
+        : `${recordCount('actors', row.actors)}${rate}, ${recordCount('initiatives', row.initiatives)}.`),
       // replaceChildren is not h(): a false child would be written as the text "false".
       row.themes.length > 0 ? h('details', { class: 'themes-summary' },
         h('summary', {}, 'Par thème'),
@@ -62,7 +60,7 @@ async function showSummary(el, state, themes, actions, signal) {
             title: state.filters.theme.includes(t.code) ? 'Retirer ce thème des filtres' : 'Filtrer sur ce thème',
             onclick: () => actions.toggleTheme(t.code),
           }, themes[t.code] ?? t.code),
-          ` : ${t.actors} acteur${t.actors > 1 ? 's' : ''}, ${t.initiatives} initiative${t.initiatives > 1 ? 's' : ''}`)))) : '');
+          ` : ${recordCount('actors', t.actors)}, ${recordCount('initiatives', t.initiatives)}`)))) : '');
   } catch (error) {
     if (!isAbort(error)) el.replaceChildren(h('p', { class: 'error' }, `Résumé indisponible : ${error.message}`));
   }
@@ -75,7 +73,7 @@ async function loadPage(target, state, actions, signal, cursor) {
     const page = await records(collection, filterQuery(collection, state), { limit: LIST_PAGE, cursor }, signal);
     if (signal.aborted) return;
     const total = page.numberMatched ?? `plus de ${formatNumber(page.numberMatchedMoreThan)}`;
-    heading.textContent = `${HEADINGS[collection]} (${typeof total === 'number' ? formatNumber(total) : total})`;
+    heading.textContent = `${COLLECTIONS[collection].label} (${typeof total === 'number' ? formatNumber(total) : total})`;
     list.append(...page.features.map((feature) => item(collection, feature, actions)));
     if (page.features.length === 0 && !cursor) {
       more.replaceChildren(h('span', { class: 'muted' }, 'Aucun résultat pour ces filtres.'));
@@ -92,8 +90,8 @@ async function loadPage(target, state, actions, signal, cursor) {
 
 function item(collection, feature, actions) {
   const p = feature.properties;
-  const kind = collection === 'actors' ? 'actor' : 'initiative';
-  const look = kind === 'actor' ? ACTOR_TYPES[p.type] ?? ACTOR_TYPES.autre : INITIATIVE_STATUSES[p.status];
+  const { kind } = COLLECTIONS[collection];
+  const look = recordLook(kind, p);
   const what = kind === 'actor' ? p.typeLabel : p.statusLabel;
   const [lon, lat] = feature.geometry?.coordinates ?? [];
   const place = feature.geometry ? { lat, lon } : null;
@@ -110,7 +108,7 @@ function item(collection, feature, actions) {
     onfocus: () => actions.hover(place),
     onblur: () => actions.hover(null),
   },
-  h('span', { class: `legend-swatch ${kind === 'actor' ? 'disc' : 'square'}`, style: `background:${look?.color ?? '#616161'}`, 'aria-hidden': 'true' }),
+  h('span', { class: `legend-swatch ${kind === 'actor' ? 'disc' : 'square'}`, style: `background:${look.color}`, 'aria-hidden': 'true' }),
   h('span', { class: 'result-name' }, p.name),
   h('span', { class: 'result-details' }, details)));
 }
