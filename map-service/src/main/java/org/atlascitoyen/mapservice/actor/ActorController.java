@@ -1,13 +1,13 @@
 package org.atlascitoyen.mapservice.actor;
 
-import org.atlascitoyen.mapservice.filter.Cursor;
-import org.atlascitoyen.mapservice.filter.Dataset;
-import org.atlascitoyen.mapservice.filter.FeaturePage;
-import org.atlascitoyen.mapservice.filter.Filter;
-import org.atlascitoyen.mapservice.filter.FilterParams;
-import org.atlascitoyen.mapservice.filter.FilterParser;
-import org.atlascitoyen.mapservice.filter.ListFormat;
-import org.atlascitoyen.mapservice.filter.PageLimit;
+import org.atlascitoyen.mapservice.record.Cursor;
+import org.atlascitoyen.mapservice.record.Dataset;
+import org.atlascitoyen.mapservice.record.FeaturePage;
+import org.atlascitoyen.mapservice.record.Filter;
+import org.atlascitoyen.mapservice.record.FilterParams;
+import org.atlascitoyen.mapservice.record.FilterParser;
+import org.atlascitoyen.mapservice.record.ListFormat;
+import org.atlascitoyen.mapservice.record.PageLimit;
 import org.atlascitoyen.mapservice.system.AtlasProperties;
 import org.atlascitoyen.mapservice.system.NotFoundException;
 import org.springframework.http.ResponseEntity;

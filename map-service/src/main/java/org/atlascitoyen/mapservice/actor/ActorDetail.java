@@ -4,9 +4,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.atlascitoyen.mapservice.filter.Labelled;
-import org.atlascitoyen.mapservice.filter.Point;
-import org.atlascitoyen.mapservice.filter.Provenance;
+import org.atlascitoyen.mapservice.record.Labelled;
+import org.atlascitoyen.mapservice.record.Point;
+import org.atlascitoyen.mapservice.record.Provenance;
 import org.atlascitoyen.mapservice.territory.TerritoryRef;
 
 /** One actor in full, as a GeoJSON Feature: every public field, its territories, initiatives and sources. */

@@ -2,10 +2,10 @@ package org.atlascitoyen.mapservice.coverage;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.atlascitoyen.mapservice.filter.Dataset;
-import org.atlascitoyen.mapservice.filter.Filter;
-import org.atlascitoyen.mapservice.filter.FilterParams;
-import org.atlascitoyen.mapservice.filter.FilterParser;
+import org.atlascitoyen.mapservice.record.Dataset;
+import org.atlascitoyen.mapservice.record.Filter;
+import org.atlascitoyen.mapservice.record.FilterParams;
+import org.atlascitoyen.mapservice.record.FilterParser;
 import org.atlascitoyen.mapservice.system.AtlasProperties;
 import org.atlascitoyen.mapservice.system.BadParameterException;
 import org.atlascitoyen.mapservice.system.DataEtags;

@@ -2,7 +2,7 @@ package org.atlascitoyen.mapservice.coverage;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import org.atlascitoyen.mapservice.filter.ListFormat;
+import org.atlascitoyen.mapservice.record.ListFormat;
 import org.atlascitoyen.mapservice.system.BadParameterException;
 import org.springframework.http.MediaType;
 

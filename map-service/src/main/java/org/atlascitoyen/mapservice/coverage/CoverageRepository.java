@@ -8,8 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.atlascitoyen.importers.db.SqlResource;
-import org.atlascitoyen.mapservice.filter.Filter;
-import org.atlascitoyen.mapservice.filter.FilterSql;
+import org.atlascitoyen.mapservice.record.Filter;
+import org.atlascitoyen.mapservice.record.FilterSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

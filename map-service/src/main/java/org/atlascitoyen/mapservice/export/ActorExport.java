@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.atlascitoyen.mapservice.filter.Point;
+import org.atlascitoyen.mapservice.record.Point;
 
 /**
  * One actor of an export, as a GeoJSON Feature: the properties of the list plus the address,

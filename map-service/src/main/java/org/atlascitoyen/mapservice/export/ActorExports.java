@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.atlascitoyen.importers.db.SqlResource;
-import org.atlascitoyen.mapservice.filter.Point;
+import org.atlascitoyen.mapservice.record.Point;
 import org.atlascitoyen.mapservice.system.SqlArrays;
 
 /** Actors in an export: {@code sql/export/actors.sql}, its rows as {@link ActorExport}, and their CSV columns. */

@@ -1,7 +1,7 @@
 package org.atlascitoyen.mapservice.export;
 
 import java.time.LocalDate;
-import org.atlascitoyen.mapservice.filter.Filter;
+import org.atlascitoyen.mapservice.record.Filter;
 import org.springframework.http.MediaType;
 
 /** The file formats of an export, with their media type and file name extension. */

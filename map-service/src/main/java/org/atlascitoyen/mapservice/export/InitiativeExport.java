@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.atlascitoyen.mapservice.filter.Point;
+import org.atlascitoyen.mapservice.record.Point;
 
 /** One initiative of an export, as a GeoJSON Feature: the properties of the list plus the address and postcode. */
 @JsonPropertyOrder({"type", "id", "properties", "geometry"})

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.atlascitoyen.importers.db.SqlResource;
-import org.atlascitoyen.mapservice.filter.Point;
+import org.atlascitoyen.mapservice.record.Point;
 import org.atlascitoyen.mapservice.system.SqlArrays;
 
 /**

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.atlascitoyen.mapservice.filter.Labelled;
-import org.atlascitoyen.mapservice.filter.Point;
-import org.atlascitoyen.mapservice.filter.Provenance;
+import org.atlascitoyen.mapservice.record.Labelled;
+import org.atlascitoyen.mapservice.record.Point;
+import org.atlascitoyen.mapservice.record.Provenance;
 import org.atlascitoyen.mapservice.territory.TerritoryRef;
 
 /** One initiative in full, as a GeoJSON Feature: its territories, the actors carrying it, its sources. */

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.atlascitoyen.mapservice.filter.Point;
+import org.atlascitoyen.mapservice.record.Point;
 
 /** One initiative of a list as a GeoJSON Feature. */
 @JsonPropertyOrder({"type", "id", "properties", "geometry"})

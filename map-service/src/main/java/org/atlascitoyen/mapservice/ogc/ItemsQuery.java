@@ -2,7 +2,7 @@ package org.atlascitoyen.mapservice.ogc;
 
 import java.util.List;
 import java.util.Map;
-import org.atlascitoyen.mapservice.filter.Filter;
+import org.atlascitoyen.mapservice.record.Filter;
 
 /**
  * A checked items request: the box (null for none), the interval of last updates, the values of

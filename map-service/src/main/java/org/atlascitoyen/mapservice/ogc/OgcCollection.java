@@ -3,7 +3,7 @@ package org.atlascitoyen.mapservice.ogc;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.atlascitoyen.mapservice.filter.Dataset;
+import org.atlascitoyen.mapservice.record.Dataset;
 import org.atlascitoyen.mapservice.territory.TerritoryKind;
 
 /**

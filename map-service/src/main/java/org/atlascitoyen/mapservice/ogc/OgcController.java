@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.atlascitoyen.mapservice.filter.Vocabularies;
+import org.atlascitoyen.mapservice.record.Vocabularies;
 import org.atlascitoyen.mapservice.system.NotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,7 +1,7 @@
 package org.atlascitoyen.mapservice.ogc;
 
 import java.util.Map;
-import org.atlascitoyen.mapservice.filter.Vocabularies;
+import org.atlascitoyen.mapservice.record.Vocabularies;
 
 /**
  * A property an items request can filter on with {@code name=value} (or {@code name=a,b}: any

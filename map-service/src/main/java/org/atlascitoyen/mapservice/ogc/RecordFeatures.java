@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.atlascitoyen.importers.db.SqlResource;
-import org.atlascitoyen.mapservice.filter.Dataset;
-import org.atlascitoyen.mapservice.filter.Filter;
-import org.atlascitoyen.mapservice.filter.FilterSql;
+import org.atlascitoyen.mapservice.record.Dataset;
+import org.atlascitoyen.mapservice.record.Filter;
+import org.atlascitoyen.mapservice.record.FilterSql;
 import org.atlascitoyen.mapservice.system.SqlArrays;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,7 +29,7 @@ class RecordFeatures {
 
     private static final String ACTOR_ITEMS = SqlResource.load("sql/ogc/actor-items.sql");
     private static final String INITIATIVE_ITEMS = SqlResource.load("sql/ogc/initiative-items.sql");
-    private static final String COUNT = SqlResource.load("sql/filter/count.sql");
+    private static final String COUNT = SqlResource.load("sql/record/count.sql");
 
     private final JdbcClient jdbc;
 

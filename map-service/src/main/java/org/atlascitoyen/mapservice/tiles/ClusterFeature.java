@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
-import org.atlascitoyen.mapservice.filter.Point;
+import org.atlascitoyen.mapservice.record.Point;
 
 /**
  * A cluster of records as a GeoJSON Feature at the mean position of its records, or a single

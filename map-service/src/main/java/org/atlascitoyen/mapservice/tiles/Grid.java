@@ -2,7 +2,7 @@ package org.atlascitoyen.mapservice.tiles;
 
 import java.util.List;
 import java.util.stream.IntStream;
-import org.atlascitoyen.mapservice.filter.Filter;
+import org.atlascitoyen.mapservice.record.Filter;
 
 /**
  * A rectangle of the clustering grid of one zoom: at zoom z a tile is cut in {@link #CELLS} x

@@ -1,9 +1,9 @@
 package org.atlascitoyen.mapservice.tiles;
 
 import java.time.Duration;
-import org.atlascitoyen.mapservice.filter.Dataset;
-import org.atlascitoyen.mapservice.filter.FilterParams;
-import org.atlascitoyen.mapservice.filter.FilterParser;
+import org.atlascitoyen.mapservice.record.Dataset;
+import org.atlascitoyen.mapservice.record.FilterParams;
+import org.atlascitoyen.mapservice.record.FilterParser;
 import org.atlascitoyen.mapservice.system.AtlasProperties;
 import org.atlascitoyen.mapservice.system.DataEtags;
 import org.springframework.http.CacheControl;

@@ -1,10 +1,10 @@
 package org.atlascitoyen.mapservice.tiles;
 
 import java.util.List;
-import org.atlascitoyen.mapservice.filter.Dataset;
-import org.atlascitoyen.mapservice.filter.Filter;
-import org.atlascitoyen.mapservice.filter.PageSql;
-import org.atlascitoyen.mapservice.filter.Point;
+import org.atlascitoyen.mapservice.record.Dataset;
+import org.atlascitoyen.mapservice.record.Filter;
+import org.atlascitoyen.mapservice.record.PageSql;
+import org.atlascitoyen.mapservice.record.Point;
 import org.atlascitoyen.mapservice.system.AtlasProperties;
 import org.atlascitoyen.mapservice.system.SqlArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -3,10 +3,10 @@ package org.atlascitoyen.mapservice.tiles;
 import java.util.HashMap;
 import java.util.Map;
 import org.atlascitoyen.importers.db.SqlResource;
-import org.atlascitoyen.mapservice.filter.Dataset;
-import org.atlascitoyen.mapservice.filter.Filter;
-import org.atlascitoyen.mapservice.filter.FilterSql;
-import org.atlascitoyen.mapservice.filter.PageSql;
+import org.atlascitoyen.mapservice.record.Dataset;
+import org.atlascitoyen.mapservice.record.Filter;
+import org.atlascitoyen.mapservice.record.FilterSql;
+import org.atlascitoyen.mapservice.record.PageSql;
 
 /**
  * The SQL of tiles and clusters, from the templates of {@code sql/tiles/}: the rows of a grid

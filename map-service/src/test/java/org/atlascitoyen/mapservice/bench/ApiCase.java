@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.atlascitoyen.mapservice.filter.PageSql;
+import org.atlascitoyen.mapservice.record.PageSql;
 
 /**
  * One row of {@code ./atlas bench api}: a kind of request, drawn at random (seeded) many times,

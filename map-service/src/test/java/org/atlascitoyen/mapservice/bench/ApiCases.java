@@ -15,9 +15,9 @@ import org.atlascitoyen.importers.db.DatabaseConfig;
 import org.atlascitoyen.importers.db.SqlResource;
 import org.atlascitoyen.mapservice.bench.ApiCase.Goal;
 import org.atlascitoyen.mapservice.bench.ApiCase.Request;
-import org.atlascitoyen.mapservice.filter.Dataset;
-import org.atlascitoyen.mapservice.filter.Filter;
-import org.atlascitoyen.mapservice.filter.PageSql;
+import org.atlascitoyen.mapservice.record.Dataset;
+import org.atlascitoyen.mapservice.record.Filter;
+import org.atlascitoyen.mapservice.record.PageSql;
 import org.atlascitoyen.mapservice.territory.TerritoryKind;
 
 /**

@@ -19,7 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.atlascitoyen.importers.db.DatabaseConfig;
 import org.atlascitoyen.mapservice.bench.ApiCase.Request;
-import org.atlascitoyen.mapservice.filter.PageSql;
+import org.atlascitoyen.mapservice.record.PageSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 

@@ -3,7 +3,7 @@ package org.atlascitoyen.mapservice.tiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.atlascitoyen.mapservice.filter.Filter;
+import org.atlascitoyen.mapservice.record.Filter;
 import org.atlascitoyen.mapservice.system.BadParameterException;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.atlascitoyen.mapservice.filter;
+package org.atlascitoyen.mapservice.record;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,4 +1,4 @@
-package org.atlascitoyen.mapservice.filter;
+package org.atlascitoyen.mapservice.record;
 
 import io.swagger.v3.oas.annotations.Parameter;
 import java.util.Arrays;

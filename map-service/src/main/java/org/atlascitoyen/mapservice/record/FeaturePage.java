@@ -1,4 +1,4 @@
-package org.atlascitoyen.mapservice.filter;
+package org.atlascitoyen.mapservice.record;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;

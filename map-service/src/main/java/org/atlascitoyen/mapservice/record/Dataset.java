@@ -1,4 +1,4 @@
-package org.atlascitoyen.mapservice.filter;
+package org.atlascitoyen.mapservice.record;
 
 /**
  * The kinds of record the map serves, each in its table. Actors have a type, initiatives a

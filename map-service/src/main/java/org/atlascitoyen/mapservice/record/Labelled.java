@@ -1,4 +1,4 @@
-package org.atlascitoyen.mapservice.filter;
+package org.atlascitoyen.mapservice.record;
 
 /** A code of a vocabulary (theme, type, status) with its French label. */
 public record Labelled(String code, String label) {

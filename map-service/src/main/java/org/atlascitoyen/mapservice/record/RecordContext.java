@@ -1,4 +1,4 @@
-package org.atlascitoyen.mapservice.filter;
+package org.atlascitoyen.mapservice.record;
 
 import java.util.List;
 import org.atlascitoyen.importers.db.SqlResource;
@@ -10,8 +10,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RecordContext {
 
-    private static final String TERRITORIES = SqlResource.load("sql/filter/territories.sql");
-    private static final String SOURCES = SqlResource.load("sql/filter/sources.sql");
+    private static final String TERRITORIES = SqlResource.load("sql/record/territories.sql");
+    private static final String SOURCES = SqlResource.load("sql/record/sources.sql");
 
     private final JdbcClient jdbc;
     private final Vocabularies vocabularies;

@@ -1,4 +1,4 @@
-package org.atlascitoyen.mapservice.filter;
+package org.atlascitoyen.mapservice.record;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -11,7 +11,7 @@ import org.atlascitoyen.importers.db.SqlResource;
  */
 public final class PageSql {
 
-    private static final String COUNT = SqlResource.load("sql/filter/count.sql");
+    private static final String COUNT = SqlResource.load("sql/record/count.sql");
 
     private PageSql() {
     }

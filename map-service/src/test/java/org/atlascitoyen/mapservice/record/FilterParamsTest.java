@@ -1,4 +1,4 @@
-package org.atlascitoyen.mapservice.filter;
+package org.atlascitoyen.mapservice.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
