@@ -1,7 +1,7 @@
--- The territories of one ${table} record, smallest first: those of its commune keys, and the
--- QPV and PNR its point lies in (they do not follow commune borders).
+-- The territories of one record, smallest first: those of its commune keys, and the QPV and PNR
+-- its point lies in (they do not follow commune borders). ${view} is the kind's public view.
 SELECT t.kind, t.code, t.name
-FROM ${table} r
+FROM ${view} r
 JOIN territory t ON (t.kind, t.code) IN (('commune', r.commune), ('epci', r.epci), ('petr', r.petr),
                                          ('bassin_vie', r.bassin_vie), ('departement', r.departement),
                                          ('region', r.region))

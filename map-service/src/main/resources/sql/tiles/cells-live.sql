@@ -11,7 +11,7 @@ FROM (
   FROM (
     SELECT r.id, r.name, r.${kind} AS kind, ST_X(r.geom_3857) AS x, ST_Y(r.geom_3857) AS y,
            map_grid(ST_X(r.geom_3857), :z) AS gx, map_grid(-ST_Y(r.geom_3857), :z) AS gy
-    FROM ${table} r
+    FROM ${view} r
     WHERE r.geom && ST_Transform(ST_MakeEnvelope(:minX, :minY, :maxX, :maxY, 3857), 4326)
       AND ${where}
   ) g

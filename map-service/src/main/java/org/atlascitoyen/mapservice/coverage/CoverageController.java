@@ -2,7 +2,8 @@ package org.atlascitoyen.mapservice.coverage;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.atlascitoyen.mapservice.record.Dataset;
+import java.util.List;
+import org.atlascitoyen.importers.record.RecordKind;
 import org.atlascitoyen.mapservice.record.Filter;
 import org.atlascitoyen.mapservice.record.FilterParams;
 import org.atlascitoyen.mapservice.record.FilterParser;
@@ -66,12 +67,11 @@ class CoverageController {
         if (DataEtags.matches(ifNoneMatch, etag)) {
             return DataEtags.notModified(etag, cacheControl);
         }
-        Filter actors = filters.parse(Dataset.ACTORS, withoutStatus(params));
-        Filter initiatives = filters.parse(Dataset.INITIATIVES, withoutType(params));
+        Filter actors = filters.parse(RecordKind.ACTOR, withoutStatus(params));
+        Filter initiatives = filters.parse(RecordKind.INITIATIVE, withoutType(params));
         // One description of the request for file names and the summary: the actors' criteria
         // (type included) with the initiatives' statuses.
-        String slug = new Filter(Dataset.ACTORS, actors.bbox(), actors.near(), actors.territory(), actors.themes(),
-                actors.types(), initiatives.statuses(), actors.q(), actors.updatedSince()).slug();
+        String slug = actors.slug(List.of(initiatives));
         CoverageTable table = coverage.coverage(lvl, actors, initiatives, out == CoverageFormat.GEOJSON);
         Object body = switch (out) {
             case GEOJSON -> table.collection(slug);

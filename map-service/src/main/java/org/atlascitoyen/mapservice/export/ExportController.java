@@ -4,17 +4,21 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import org.atlascitoyen.mapservice.record.Dataset;
+import java.util.List;
+import org.atlascitoyen.importers.record.RecordKind;
 import org.atlascitoyen.mapservice.record.Filter;
 import org.atlascitoyen.mapservice.record.FilterParams;
 import org.atlascitoyen.mapservice.record.FilterParser;
 import org.atlascitoyen.mapservice.record.Pages;
+import org.atlascitoyen.mapservice.record.RecordFeature;
+import org.atlascitoyen.mapservice.record.RecordPaths;
 import org.atlascitoyen.mapservice.system.AtlasProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,7 +26,7 @@ import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Exports: every actor or initiative matching the filters of the lists, in the lists' order, as
+ * Exports: every record of a kind matching the filters of the lists, in the lists' order, as
  * one GeoJSON or CSV file, streamed as the database reads it.
  *
  * <p>Everything that can be refused is refused before the first byte, as problem details: a bad
@@ -58,33 +62,27 @@ class ExportController {
         this.limits = limits;
     }
 
-    @GetMapping("/actors.geojson")
-    void actorsGeoJson(FilterParams params, HttpMethod method, HttpServletResponse response) throws IOException {
-        geoJson(check(Dataset.ACTORS, params), ActorExports.INSTANCE, method, response);
+    @GetMapping("/" + RecordPaths.KIND + ".geojson")
+    void geoJson(@PathVariable RecordKind kind, FilterParams params, HttpMethod method, HttpServletResponse response)
+            throws IOException {
+        Filter filter = check(kind, params);
+        run(filter, method, new ExportResponse<>(response, ExportFormat.GEOJSON, fileName(ExportFormat.GEOJSON, filter),
+                body -> new GeoJsonWriter<>(mapper, body)));
     }
 
-    @GetMapping("/actors.csv")
-    void actorsCsv(FilterParams params, @RequestParam(required = false) String sep, HttpMethod method,
-                   HttpServletResponse response) throws IOException {
+    @GetMapping("/" + RecordPaths.KIND + ".csv")
+    void csv(@PathVariable RecordKind kind, FilterParams params, @RequestParam(required = false) String sep,
+             HttpMethod method, HttpServletResponse response) throws IOException {
         CsvDialect dialect = CsvDialect.parse(sep);
-        csv(check(Dataset.ACTORS, params), ActorExports.INSTANCE, dialect, method, response);
-    }
-
-    @GetMapping("/initiatives.geojson")
-    void initiativesGeoJson(FilterParams params, HttpMethod method, HttpServletResponse response) throws IOException {
-        geoJson(check(Dataset.INITIATIVES, params), InitiativeExports.INSTANCE, method, response);
-    }
-
-    @GetMapping("/initiatives.csv")
-    void initiativesCsv(FilterParams params, @RequestParam(required = false) String sep, HttpMethod method,
-                        HttpServletResponse response) throws IOException {
-        CsvDialect dialect = CsvDialect.parse(sep);
-        csv(check(Dataset.INITIATIVES, params), InitiativeExports.INSTANCE, dialect, method, response);
+        Filter filter = check(kind, params);
+        List<CsvColumn<RecordFeature>> columns = RecordCsv.columns(kind, filter.sort() == Filter.Sort.DISTANCE);
+        run(filter, method, new ExportResponse<>(response, ExportFormat.CSV, fileName(ExportFormat.CSV, filter),
+                body -> new CsvWriter<>(body, dialect, columns)));
     }
 
     /** The filter, checked, once its matches are known to fit in an export. */
-    private Filter check(Dataset dataset, FilterParams params) {
-        Filter filter = filters.parse(dataset, params);
+    private Filter check(RecordKind kind, FilterParams params) {
+        Filter filter = filters.parse(kind, params);
         long matched = pages.count(filter, limits.exportMaxRows() + 1); // enough to know it is too many
         if (matched > limits.exportMaxRows()) {
             throw ExportRefusal.tooLarge(limits.exportMaxRows());
@@ -92,27 +90,11 @@ class ExportController {
         return filter;
     }
 
-    private <R> void geoJson(Filter filter, ExportedDataset<R> dataset, HttpMethod method, HttpServletResponse response)
-            throws IOException {
-        ExportResponse<R> out = new ExportResponse<>(response, ExportFormat.GEOJSON, fileName(ExportFormat.GEOJSON, filter),
-                body -> new GeoJsonWriter<>(mapper, body));
-        run(filter, dataset, method, out);
-    }
-
-    private <R> void csv(Filter filter, ExportedDataset<R> dataset, CsvDialect dialect, HttpMethod method,
-                         HttpServletResponse response) throws IOException {
-        boolean withDistance = filter.sort() == Filter.Sort.DISTANCE;
-        ExportResponse<R> out = new ExportResponse<>(response, ExportFormat.CSV, fileName(ExportFormat.CSV, filter),
-                body -> new CsvWriter<>(body, dialect, dataset.columns(withDistance)));
-        run(filter, dataset, method, out);
-    }
-
     private static String fileName(ExportFormat format, Filter filter) {
         return format.fileName(filter, LocalDate.now(PARIS));
     }
 
-    private <R> void run(Filter filter, ExportedDataset<R> dataset, HttpMethod method, ExportResponse<R> out)
-            throws IOException {
+    private void run(Filter filter, HttpMethod method, ExportResponse<RecordFeature> out) throws IOException {
         if (method == HttpMethod.HEAD) {
             out.headersOnly(); // download managers ask before they download: no need to read the rows twice
             return;
@@ -122,7 +104,7 @@ class ExportController {
         try {
             long start = System.nanoTime();
             try {
-                query.stream(filter, dataset, out);
+                query.stream(filter, out);
                 out.finish();
                 log.info("Exported {} rows to {} in {} ms", out.rows(), fileName, (System.nanoTime() - start) / 1_000_000);
             } catch (RuntimeException | IOException e) {

@@ -27,6 +27,6 @@ enum ExportFormat {
      */
     String fileName(Filter filter, LocalDate day) {
         String slug = filter.slug();
-        return "atlas-" + filter.dataset().path() + (slug.isEmpty() ? "" : "_" + slug) + "_" + day + "." + extension;
+        return "atlas-" + filter.kind().path() + (slug.isEmpty() ? "" : "_" + slug) + "_" + day + "." + extension;
     }
 }

@@ -3,8 +3,11 @@ package org.atlascitoyen.mapservice.export;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.atlascitoyen.importers.db.SqlResource;
+import org.atlascitoyen.importers.record.Shape;
 import org.atlascitoyen.mapservice.record.Filter;
 import org.atlascitoyen.mapservice.record.PageSql;
+import org.atlascitoyen.mapservice.record.RecordFeature;
+import org.atlascitoyen.mapservice.record.RecordSelect;
 import org.atlascitoyen.mapservice.system.AtlasProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,6 +29,7 @@ class ExportQuery {
     static final int FETCH_SIZE = 2_000;
 
     private static final String STATEMENT_TIMEOUT = SqlResource.load("sql/export/statement-timeout.sql");
+    private static final String EXPORT = SqlResource.load("sql/record/export.sql");
 
     private final JdbcClient jdbc;
     private final TransactionTemplate readOnly;
@@ -48,17 +52,18 @@ class ExportQuery {
      * Reads the records of a filter in its order and gives each to the sink. An
      * {@link IOException} of the sink ends the reading as an {@link UncheckedIOException}.
      */
-    <R> void stream(Filter filter, ExportedDataset<R> dataset, Sink<R> sink) {
-        // The page template machinery fills ${where}, ${sortKey} and ${order}; an export has no
-        // cursor and no LIMIT, so the page size it binds is unused.
-        PageSql.Statement statement = PageSql.page(dataset.sql(), filter, null, 0);
-        boolean withDistance = filter.sort() == Filter.Sort.DISTANCE;
+    void stream(Filter filter, Sink<RecordFeature> sink) {
+        // The kind's fields fill ${view}, ${columns} and ${joins}; the page template machinery
+        // fills ${where}, ${sortKey} and ${order}. An export has no cursor and no LIMIT, so the
+        // page size it binds is unused.
+        RecordSelect select = RecordSelect.of(filter.kind(), Shape.EXPORT, filter.sort() == Filter.Sort.DISTANCE);
+        PageSql.Statement statement = PageSql.page(select.sql(EXPORT), filter, null, 0);
         readOnly.executeWithoutResult(status -> {
             jdbc.sql(STATEMENT_TIMEOUT).param("milliseconds", Long.toString(limits.exportStatementTimeoutMs()))
                     .query(String.class).single();
             jdbc.sql(statement.sql()).params(statement.params()).withFetchSize(FETCH_SIZE).query(rs -> {
                 try {
-                    sink.accept(dataset.row(rs, withDistance));
+                    sink.accept(select.feature(rs));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -1,24 +1,27 @@
 package org.atlascitoyen.mapservice.ogc;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.atlascitoyen.importers.db.SqlResource;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Describes the collections: their extents, measured on the data at each request (one query
- * for all of them, about 20 ms for the region's 5,000 territories: the boxes are cached in the
+ * per kind of record and one for the territories, about 20 ms for the region's 5,000 territories: the boxes are cached in the
  * geometries) so that they never go stale after an import, and their links.
  */
 @Component
 class CollectionCatalog {
 
-    private static final String EXTENTS = SqlResource.load("sql/ogc/extents.sql");
+    private static final String TERRITORY_EXTENTS = SqlResource.load("sql/ogc/extents.sql");
+    private static final String RECORD_EXTENT = SqlResource.load("sql/ogc/record-extent.sql");
 
     private final JdbcClient jdbc;
 
@@ -29,7 +32,7 @@ class CollectionCatalog {
     /** The description of each collection, in the order of {@link OgcCollection}. */
     List<CollectionInfo> describeAll(HttpServletRequest request) {
         Map<OgcCollection, CollectionInfo.Extent> extents = extents();
-        return Arrays.stream(OgcCollection.values()).map(c -> describe(c, extents.get(c), request)).toList();
+        return OgcCollection.values().stream().map(c -> describe(c, extents.get(c), request)).toList();
     }
 
     CollectionInfo describe(OgcCollection collection, HttpServletRequest request) {
@@ -48,22 +51,31 @@ class CollectionCatalog {
     }
 
     private Map<OgcCollection, CollectionInfo.Extent> extents() {
-        Map<OgcCollection, CollectionInfo.Extent> extents = new EnumMap<>(OgcCollection.class);
-        jdbc.sql(EXTENTS).query(rs -> {
-            OgcCollection collection = OgcCollection.bySource(rs.getString("source")).orElse(null);
-            if (collection == null) {
-                return; // a kind of territory added to the schema but not served yet
+        Map<OgcCollection, CollectionInfo.Extent> extents = new HashMap<>();
+        for (OgcCollection collection : OgcCollection.values()) {
+            if (collection.isRecord()) {
+                jdbc.sql(RECORD_EXTENT.replace("${view}", collection.record().publicView()))
+                        .query((RowCallbackHandler) rs -> extents.put(collection, extent(rs)));
             }
-            CollectionInfo.Spatial spatial = rs.getObject("xmin") == null ? null : CollectionInfo.Spatial.of(
-                    floor(rs.getDouble("xmin")), floor(rs.getDouble("ymin")),
-                    ceil(rs.getDouble("xmax")), ceil(rs.getDouble("ymax")));
-            OffsetDateTime first = rs.getObject("first_update", OffsetDateTime.class);
-            OffsetDateTime last = rs.getObject("last_update", OffsetDateTime.class);
-            CollectionInfo.Temporal temporal = first == null ? null : CollectionInfo.Temporal.of(first, last);
-            extents.put(collection, spatial == null && temporal == null ? null
-                    : new CollectionInfo.Extent(spatial, temporal));
+        }
+        jdbc.sql(TERRITORY_EXTENTS).query((RowCallbackHandler) rs -> {
+            // A kind of territory added to the schema but not served yet has no collection.
+            String kind = rs.getString("kind");
+            CollectionInfo.Extent extent = extent(rs);
+            OgcCollection.values().stream().filter(c -> !c.isRecord() && c.kind().key().equals(kind)).findFirst()
+                    .ifPresent(collection -> extents.put(collection, extent));
         });
         return extents;
+    }
+
+    private static CollectionInfo.Extent extent(ResultSet rs) throws SQLException {
+        CollectionInfo.Spatial spatial = rs.getObject("xmin") == null ? null : CollectionInfo.Spatial.of(
+                floor(rs.getDouble("xmin")), floor(rs.getDouble("ymin")),
+                ceil(rs.getDouble("xmax")), ceil(rs.getDouble("ymax")));
+        OffsetDateTime first = rs.getObject("first_update", OffsetDateTime.class);
+        OffsetDateTime last = rs.getObject("last_update", OffsetDateTime.class);
+        CollectionInfo.Temporal temporal = first == null ? null : CollectionInfo.Temporal.of(first, last);
+        return spatial == null && temporal == null ? null : new CollectionInfo.Extent(spatial, temporal);
     }
 
     // The box is widened to 6 decimals (about 10 cm), never narrowed: every feature stays inside.

@@ -1,101 +1,67 @@
 package org.atlascitoyen.mapservice.ogc;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.atlascitoyen.mapservice.record.Dataset;
+import org.atlascitoyen.importers.record.RecordKind;
 import org.atlascitoyen.mapservice.territory.TerritoryKind;
 
 /**
- * The collections of the OGC API: the directory's actors and initiatives (points, dated by their
- * last update) and one collection per kind of territory (polygons, undated). Ids are plural
- * nouns, acronyms left as they are ({@code epci}, {@code qpv}); titles are in French, for the
- * people who pick a layer in QGIS.
+ * The collections of the OGC API: the records of each kind (points, dated by their last update,
+ * described by {@link RecordKind}) and one collection per kind of territory (polygons, undated).
+ * Ids are plural nouns, acronyms left as they are ({@code epci}, {@code qpv}); titles are in
+ * French, for the people who pick a layer in QGIS.
+ *
+ * @param record     the kind of record; null for territories
+ * @param kind       the kind of territory; null for records
+ * @param queryables the properties an items request filters on
  */
-public enum OgcCollection {
-    ACTORS("actors", "Acteurs", "Qui agit où : associations, collectivités, collectifs d'habitants, tiers-lieux, "
-            + "structures de l'ESS... (champs publics seulement)", Dataset.ACTORS, null,
-            List.of(Queryable.TYPE, Queryable.THEME, Queryable.COMMUNE, Queryable.EPCI, Queryable.PETR,
-                    Queryable.BASSIN_VIE, Queryable.DEPARTEMENT, Queryable.REGION)),
-    INITIATIVES("initiatives", "Initiatives", "Projets et actions portés par les acteurs, leur statut et leurs "
-            + "retours d'expérience", Dataset.INITIATIVES, null,
-            List.of(Queryable.STATUS, Queryable.THEME, Queryable.COMMUNE, Queryable.EPCI, Queryable.PETR,
-                    Queryable.BASSIN_VIE, Queryable.DEPARTEMENT, Queryable.REGION)),
-    COMMUNES("communes", "Communes", "Communes de la région (COG) et les clés de leurs territoires", null,
-            TerritoryKind.COMMUNE, List.of(Queryable.DEPARTEMENT, Queryable.EPCI, Queryable.PETR, Queryable.BASSIN_VIE)),
-    EPCI("epci", "Intercommunalités (EPCI)", "EPCI à fiscalité propre : métropoles, communautés urbaines, "
-            + "d'agglomération et de communes", null, TerritoryKind.EPCI, List.of(Queryable.CATEGORY)),
-    PETR("petr", "PETR", "Pôles d'équilibre territorial et rural", null, TerritoryKind.PETR, List.of()),
-    BASSINS_VIE("bassins_vie", "Bassins de vie", "Bassins de vie 2022 de l'Insee, nommés par leur commune pôle",
-            null, TerritoryKind.BASSIN_VIE, List.of()),
-    DEPARTEMENTS("departements", "Départements", "Départements de la région", null, TerritoryKind.DEPARTEMENT,
-            List.of()),
-    REGIONS("regions", "Région", "La région", null, TerritoryKind.REGION, List.of()),
-    QPV("qpv", "Quartiers prioritaires (QPV)", "Quartiers prioritaires de la politique de la ville", null,
-            TerritoryKind.QPV, List.of()),
-    PNR("pnr", "Parcs naturels régionaux", "Parcs naturels régionaux", null, TerritoryKind.PNR, List.of());
+public record OgcCollection(String id, String title, String description, RecordKind record, TerritoryKind kind,
+                            List<Queryable> queryables) {
 
-    private final String id;
-    private final String title;
-    private final String description;
-    private final Dataset dataset;
-    private final TerritoryKind kind;
-    private final List<Queryable> queryables;
+    private static final List<OgcCollection> ALL = all();
 
-    OgcCollection(String id, String title, String description, Dataset dataset, TerritoryKind kind,
-                  List<Queryable> queryables) {
-        this.id = id;
-        this.title = title;
-        this.description = description;
-        this.dataset = dataset;
-        this.kind = kind;
-        this.queryables = queryables;
+    private static List<OgcCollection> all() {
+        List<OgcCollection> all = new ArrayList<>();
+        for (RecordKind record : RecordKind.values()) {
+            all.add(new OgcCollection(record.path(), record.title(), record.description(), record, null,
+                    record.queryables().stream().map(Queryable::byParameter).toList()));
+        }
+        all.add(territory("communes", "Communes", "Communes de la région (COG) et les clés de leurs territoires",
+                TerritoryKind.COMMUNE, List.of(Queryable.DEPARTEMENT, Queryable.EPCI, Queryable.PETR,
+                        Queryable.BASSIN_VIE)));
+        all.add(territory("epci", "Intercommunalités (EPCI)", "EPCI à fiscalité propre : métropoles, communautés "
+                + "urbaines, d'agglomération et de communes", TerritoryKind.EPCI, List.of(Queryable.CATEGORY)));
+        all.add(territory("petr", "PETR", "Pôles d'équilibre territorial et rural", TerritoryKind.PETR, List.of()));
+        all.add(territory("bassins_vie", "Bassins de vie", "Bassins de vie 2022 de l'Insee, nommés par leur commune "
+                + "pôle", TerritoryKind.BASSIN_VIE, List.of()));
+        all.add(territory("departements", "Départements", "Départements de la région", TerritoryKind.DEPARTEMENT,
+                List.of()));
+        all.add(territory("regions", "Région", "La région", TerritoryKind.REGION, List.of()));
+        all.add(territory("qpv", "Quartiers prioritaires (QPV)", "Quartiers prioritaires de la politique de la ville",
+                TerritoryKind.QPV, List.of()));
+        all.add(territory("pnr", "Parcs naturels régionaux", "Parcs naturels régionaux", TerritoryKind.PNR, List.of()));
+        return List.copyOf(all);
+    }
+
+    private static OgcCollection territory(String id, String title, String description, TerritoryKind kind,
+                                           List<Queryable> queryables) {
+        return new OgcCollection(id, title, description, null, kind, queryables);
+    }
+
+    /** Every collection: the records' first, then the territories', smallest first. */
+    public static List<OgcCollection> values() {
+        return ALL;
     }
 
     /** The collection with this id, if any. */
     public static Optional<OgcCollection> byId(String id) {
-        return Arrays.stream(values()).filter(c -> c.id.equals(id)).findFirst();
+        return ALL.stream().filter(c -> c.id.equals(id)).findFirst();
     }
 
-    /** The collection of a table ({@code actor}, {@code initiative}) or kind of territory, if any. */
-    public static Optional<OgcCollection> bySource(String tableOrKind) {
-        return Arrays.stream(values()).filter(c -> c.source().equals(tableOrKind)).findFirst();
-    }
-
-    /** Where the features come from: the record table, or the kind in table {@code territory}. */
-    public String source() {
-        return isRecord() ? dataset.table() : kind.key();
-    }
-
-    public String id() {
-        return id;
-    }
-
-    public String title() {
-        return title;
-    }
-
-    public String description() {
-        return description;
-    }
-
-    /** Actors or initiatives; null for territories. */
-    public Dataset dataset() {
-        return dataset;
-    }
-
-    /** The kind of territory; null for actors and initiatives. */
-    public TerritoryKind kind() {
-        return kind;
-    }
-
-    /** Actors and initiatives are records with a last update; territories have no date. */
+    /** Records have a last update; territories have no date. */
     public boolean isRecord() {
-        return dataset != null;
-    }
-
-    public List<Queryable> queryables() {
-        return queryables;
+        return record != null;
     }
 
     /** The queryable named by a query parameter, if this collection has it. */

@@ -1,7 +1,6 @@
 package org.atlascitoyen.mapservice.ogc;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +82,6 @@ class OgcController {
     /** The collection with this id, or a 404 that lists them. */
     static OgcCollection collection(String id) {
         return OgcCollection.byId(id).orElseThrow(() -> new NotFoundException("No collection '" + id + "'; collections: "
-                + Arrays.stream(OgcCollection.values()).map(OgcCollection::id).collect(Collectors.joining(", "))));
+                + OgcCollection.values().stream().map(OgcCollection::id).collect(Collectors.joining(", "))));
     }
 }

@@ -1,5 +1,6 @@
 package org.atlascitoyen.mapservice.ogc;
 
+import java.util.Arrays;
 import java.util.Map;
 import org.atlascitoyen.mapservice.record.Vocabularies;
 
@@ -28,6 +29,12 @@ public enum Queryable {
         this.parameter = parameter;
         this.column = column;
         this.title = title;
+    }
+
+    /** The queryable of a query parameter ({@code RecordKind.queryables()} names them so). */
+    public static Queryable byParameter(String parameter) {
+        return Arrays.stream(values()).filter(q -> q.parameter.equals(parameter)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No queryable " + parameter));
     }
 
     /** The query parameter, also the name of the feature property it filters. */

@@ -5,30 +5,33 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.atlascitoyen.importers.record.RecordKind;
 import org.atlascitoyen.mapservice.territory.TerritoryKind;
 
 /**
- * A checked set of criteria on actors or initiatives; null or empty means "no criterion". The
+ * A checked set of criteria on the records of a kind; null or empty means "no criterion". The
  * same filter drives lists, tiles, coverage and exports, so that a count, a map and a file
  * always agree.
+ *
+ * @param categories codes of the kind's category ({@code type} of actors, {@code status} of
+ *                   initiatives): records with any of them
  */
-public record Filter(Dataset dataset, Bbox bbox, Near near, Territory territory, List<String> themes,
-                     List<String> types, List<String> statuses, String q, OffsetDateTime updatedSince) {
+public record Filter(RecordKind kind, Bbox bbox, Near near, Territory territory, List<String> themes,
+                     List<String> categories, String q, OffsetDateTime updatedSince) {
 
     public Filter {
         themes = themes == null ? List.of() : List.copyOf(themes);
-        types = types == null ? List.of() : List.copyOf(types);
-        statuses = statuses == null ? List.of() : List.copyOf(statuses);
+        categories = categories == null ? List.of() : List.copyOf(categories);
     }
 
-    /** Every record of a dataset. */
-    public static Filter all(Dataset dataset) {
-        return new Filter(dataset, null, null, null, null, null, null, null, null);
+    /** Every record of a kind. */
+    public static Filter all(RecordKind kind) {
+        return new Filter(kind, null, null, null, null, null, null, null);
     }
 
     /** The same criteria without the bounding box (a tile brings its own). */
     public Filter withoutBbox() {
-        return new Filter(dataset, null, near, territory, themes, types, statuses, q, updatedSince);
+        return new Filter(kind, null, near, territory, themes, categories, q, updatedSince);
     }
 
     /** How records are ordered: nearest first around {@code near}, best match for {@code q}, else by id. */
@@ -41,6 +44,14 @@ public record Filter(Dataset dataset, Bbox bbox, Near near, Territory territory,
      * without criteria.
      */
     public String slug() {
+        return slug(List.of());
+    }
+
+    /**
+     * The slug of this filter with the categories of other filters of the same request after its
+     * own (coverage filters actors by type and initiatives by status).
+     */
+    public String slug(List<Filter> others) {
         List<String> parts = new ArrayList<>();
         if (territory != null) {
             parts.add(territory.kind().key() + "-" + territory.code());
@@ -48,11 +59,10 @@ public record Filter(Dataset dataset, Bbox bbox, Near near, Territory territory,
         if (!themes.isEmpty()) {
             parts.add("theme-" + String.join("-", themes));
         }
-        if (!types.isEmpty()) {
-            parts.add("type-" + String.join("-", types));
-        }
-        if (!statuses.isEmpty()) {
-            parts.add("status-" + String.join("-", statuses));
+        for (Filter filter : concat(this, others)) {
+            if (!filter.categories.isEmpty()) {
+                parts.add(filter.kind.category().parameter() + "-" + String.join("-", filter.categories));
+            }
         }
         if (q != null) {
             parts.add("q-" + q);
@@ -69,6 +79,12 @@ public record Filter(Dataset dataset, Bbox bbox, Near near, Territory territory,
         String plain = Normalizer.normalize(String.join("_", parts), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         String slug = plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]+", "-").replaceAll("-+(_|$)", "$1");
         return slug.length() > 120 ? slug.substring(0, 120) : slug;
+    }
+
+    private static List<Filter> concat(Filter first, List<Filter> others) {
+        List<Filter> all = new ArrayList<>(List.of(first));
+        all.addAll(others);
+        return all;
     }
 
     /** A WGS84 box, west to east and south to north. */

@@ -43,6 +43,15 @@ public record FilterParams(
     /** No filter at all. */
     public static final FilterParams NONE = new FilterParams(null, null, null, null, null, null, null, null, null);
 
+    /** The codes given for a kind's category parameter ({@code type} or {@code status}). */
+    public List<String> category(String parameter) {
+        return switch (parameter) {
+            case "type" -> type;
+            case "status" -> status;
+            default -> throw new IllegalArgumentException("No filter parameter " + parameter);
+        };
+    }
+
     /** The same parameters without {@code bbox} (a tile brings its own box). */
     public FilterParams withoutBbox() {
         return new FilterParams(null, near, radius, territory, theme, type, status, q, updatedSince);

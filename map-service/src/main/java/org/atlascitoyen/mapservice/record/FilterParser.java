@@ -5,9 +5,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.atlascitoyen.importers.record.Category;
+import org.atlascitoyen.importers.record.RecordKind;
 import org.atlascitoyen.mapservice.system.AtlasProperties;
 import org.atlascitoyen.mapservice.system.BadParameterException;
 import org.atlascitoyen.mapservice.territory.TerritoryKind;
@@ -34,21 +37,34 @@ public class FilterParser {
         this.limits = limits;
     }
 
-    public Filter parse(Dataset dataset, FilterParams p) {
+    public Filter parse(RecordKind kind, FilterParams p) {
         if (p == null) {
-            return Filter.all(dataset);
+            return Filter.all(kind);
         }
-        List<String> types = codes("type", p.type(), vocabularies.actorTypes());
-        List<String> statuses = codes("status", p.status(), vocabularies.statuses());
-        if (dataset == Dataset.INITIATIVES && !types.isEmpty()) {
-            throw new BadParameterException("type", "Initiatives have no type; filter them by status or theme");
+        List<String> categories = List.of();
+        for (Category category : categories()) {
+            List<String> codes = codes(category.parameter(), p.category(category.parameter()),
+                    vocabularies.labels(category));
+            if (category.equals(kind.category())) {
+                categories = codes;
+            } else if (!codes.isEmpty()) {
+                // Refused rather than ignored: a list that ignored it would look filtered.
+                throw new BadParameterException(category.parameter(), capitalized(kind.path()) + " have no "
+                        + category.parameter() + "; filter them by " + kind.category().parameter() + " or theme");
+            }
         }
-        if (dataset == Dataset.ACTORS && !statuses.isEmpty()) {
-            throw new BadParameterException("status", "Actors have no status; it filters initiatives");
-        }
-        return new Filter(dataset, bbox(p.bbox()), near(p.near(), p.radius()), territory(p.territory()),
-                codes("theme", p.theme(), vocabularies.themes()), types, statuses, query(p.q()),
+        return new Filter(kind, bbox(p.bbox()), near(p.near(), p.radius()), territory(p.territory()),
+                codes("theme", p.theme(), vocabularies.themes()), categories, query(p.q()),
                 updatedSince(p.updatedSince()));
+    }
+
+    /** The categories of every kind, once each. */
+    private static List<Category> categories() {
+        return Arrays.stream(RecordKind.values()).map(RecordKind::category).distinct().toList();
+    }
+
+    private static String capitalized(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 
     /** {@code minLon,minLat,maxLon,maxLat}, west before east and south before north. */

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A {@link Filter} as the WHERE clause of a query on {@code actor r} or {@code initiative r}.
+ * A {@link Filter} as the WHERE clause of a query on a kind's public view, aliased {@code r}.
  * The clause is assembled from the fixed fragments below, one per criterion present; every value
  * is a bind parameter, so no request text ever becomes SQL. Only present criteria appear, which
  * lets the planner pick the index of the most selective one.
@@ -53,13 +53,12 @@ public final class FilterSql {
             clauses.add("r.themes && CAST(ARRAY[:themes] AS text[])");
             params.put("themes", filter.themes());
         }
-        if (!filter.types().isEmpty()) {
-            clauses.add("r.type IN (:types)");
-            params.put("types", filter.types());
-        }
-        if (!filter.statuses().isEmpty()) {
-            clauses.add("r.status IN (:statuses)");
-            params.put("statuses", filter.statuses());
+        if (!filter.categories().isEmpty()) {
+            // The column is a constant of the kind's description, never request text. The parameter
+            // is named after it: coverage binds the actors' types and the initiatives' statuses at once.
+            String column = filter.kind().category().column();
+            clauses.add("r." + column + " IN (:" + column + "Codes)");
+            params.put(column + "Codes", filter.categories());
         }
         if (filter.q() != null) {
             clauses.add("r.search @@ " + TSQUERY);

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.atlascitoyen.importers.db.SqlResource;
 
 /**
- * Fills a page template ({@code sql/actor/page.sql}...) for a filter, its order and a cursor:
+ * Fills a page template ({@code sql/record/page.sql}...) for a filter, its order and a cursor:
  * {@code ${where}}, {@code ${sortKey}}, {@code ${after}}, {@code ${order}} and
  * {@code ${pageOrder}} become fixed fragments of {@link FilterSql}; values stay bind parameters.
  */
@@ -58,6 +58,6 @@ public final class PageSql {
         FilterSql.Where where = FilterSql.where(filter);
         Map<String, Object> params = new HashMap<>(where.params());
         params.put("cap", cap > 0 ? cap : null); // LIMIT NULL is no limit
-        return new Statement(COUNT.replace("${table}", filter.dataset().table()).replace("${where}", where.sql()), params);
+        return new Statement(COUNT.replace("${view}", filter.kind().publicView()).replace("${where}", where.sql()), params);
     }
 }

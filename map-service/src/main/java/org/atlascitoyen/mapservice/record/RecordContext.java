@@ -1,12 +1,17 @@
 package org.atlascitoyen.mapservice.record;
 
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.atlascitoyen.importers.db.SqlResource;
+import org.atlascitoyen.importers.record.Link;
+import org.atlascitoyen.importers.record.RecordKind;
 import org.atlascitoyen.mapservice.territory.TerritoryRef;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** What the detail of an actor or an initiative shows around it: its territories and sources. */
+/** What the detail of a record shows around it: its territories, sources and linked records. */
 @Repository
 public class RecordContext {
 
@@ -15,6 +20,8 @@ public class RecordContext {
 
     private final JdbcClient jdbc;
     private final Vocabularies vocabularies;
+    /** The links' queries by resource name, read once. */
+    private final Map<String, String> linkQueries = new ConcurrentHashMap<>();
 
     RecordContext(JdbcClient jdbc, Vocabularies vocabularies) {
         this.jdbc = jdbc;
@@ -22,18 +29,28 @@ public class RecordContext {
     }
 
     /** The territories of a record, smallest first. */
-    public List<TerritoryRef> territories(Dataset dataset, long id) {
-        return jdbc.sql(TERRITORIES.replace("${table}", dataset.table())).param("id", id)
+    public List<TerritoryRef> territories(RecordKind kind, long id) {
+        return jdbc.sql(TERRITORIES.replace("${view}", kind.publicView())).param("id", id)
                 .query((rs, i) -> new TerritoryRef(rs.getString("kind"), rs.getString("code"), rs.getString("name")))
                 .list();
     }
 
     /** The directories a record comes from. */
-    public List<Provenance> sources(Dataset dataset, long id) {
-        return jdbc.sql(SOURCES.replace("${record}", dataset.table())).param("id", id)
+    public List<Provenance> sources(RecordKind kind, long id) {
+        return jdbc.sql(SOURCES.replace("${provenance}", kind.provenanceTable())
+                        .replace("${provenanceKey}", kind.provenanceKey())).param("id", id)
                 .query((rs, i) -> new Provenance(rs.getString("source"), rs.getString("external_id"),
-                        rs.getObject("last_seen_at", java.time.OffsetDateTime.class), rs.getBoolean("seen"),
+                        rs.getObject("last_seen_at", OffsetDateTime.class), rs.getBoolean("seen"),
                         rs.getString("match_rule")))
+                .list();
+    }
+
+    /** The records of another kind that a record links to (an actor's initiatives, an initiative's actors). */
+    public List<LinkedRecord> linked(Link link, long id) {
+        RecordKind other = link.otherKind();
+        return jdbc.sql(linkQueries.computeIfAbsent(link.sql(), SqlResource::load)).param("id", id)
+                .query((rs, i) -> new LinkedRecord(rs.getLong("id"), rs.getString("name"), other.category(),
+                        rs.getString("code"), rs.getString("label")))
                 .list();
     }
 

@@ -1,10 +1,11 @@
 package org.atlascitoyen.mapservice.tiles;
 
 import java.time.Duration;
-import org.atlascitoyen.mapservice.record.Dataset;
+import org.atlascitoyen.importers.record.RecordKind;
 import org.atlascitoyen.mapservice.record.Filter;
 import org.atlascitoyen.mapservice.record.FilterParams;
 import org.atlascitoyen.mapservice.record.FilterParser;
+import org.atlascitoyen.mapservice.record.RecordPaths;
 import org.atlascitoyen.mapservice.record.ListFormat;
 import org.atlascitoyen.mapservice.system.AtlasProperties;
 import org.atlascitoyen.mapservice.system.BadParameterException;
@@ -13,6 +14,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,27 +41,17 @@ class ClusterController {
         this.cacheControl = CacheControl.maxAge(Duration.ofSeconds(limits.tileMaxAgeSeconds())).cachePublic();
     }
 
-    @GetMapping(value = "/api/actors/clusters", produces = {"application/geo+json", "application/json"})
-    ResponseEntity<ClusterCollection> actors(FilterParams params, @RequestParam int zoom,
-                                             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        return clusters(Dataset.ACTORS, params, zoom, ifNoneMatch);
-    }
-
-    @GetMapping(value = "/api/initiatives/clusters", produces = {"application/geo+json", "application/json"})
-    ResponseEntity<ClusterCollection> initiatives(FilterParams params, @RequestParam int zoom,
-                                                  @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        return clusters(Dataset.INITIATIVES, params, zoom, ifNoneMatch);
-    }
-
-    private ResponseEntity<ClusterCollection> clusters(Dataset dataset, FilterParams params, int zoom, String ifNoneMatch) {
+    @GetMapping(value = "/api/" + RecordPaths.KIND + "/clusters", produces = {"application/geo+json", "application/json"})
+    ResponseEntity<ClusterCollection> clusters(@PathVariable RecordKind kind, FilterParams params, @RequestParam int zoom,
+                                               @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         if (zoom < 0 || zoom > limits.tileMaxZoom()) {
             throw new BadParameterException("zoom", "zoom is from 0 to " + limits.tileMaxZoom() + ", got " + zoom);
         }
-        String etag = etags.of("clusters/" + dataset.path() + "?zoom=" + zoom + "&" + params.canonical());
+        String etag = etags.of("clusters/" + kind.path() + "?zoom=" + zoom + "&" + params.canonical());
         if (DataEtags.matches(ifNoneMatch, etag)) {
             return DataEtags.notModified(etag, cacheControl);
         }
-        Filter filter = filters.parse(dataset, params);
+        Filter filter = filters.parse(kind, params);
         if (filter.bbox() == null) {
             throw new BadParameterException("bbox", "bbox=minLon,minLat,maxLon,maxLat is required: the clusters of which area?");
         }

@@ -1,9 +1,10 @@
 package org.atlascitoyen.mapservice.tiles;
 
 import java.time.Duration;
-import org.atlascitoyen.mapservice.record.Dataset;
+import org.atlascitoyen.importers.record.RecordKind;
 import org.atlascitoyen.mapservice.record.FilterParams;
 import org.atlascitoyen.mapservice.record.FilterParser;
+import org.atlascitoyen.mapservice.record.RecordPaths;
 import org.atlascitoyen.mapservice.system.AtlasProperties;
 import org.atlascitoyen.mapservice.system.DataEtags;
 import org.springframework.http.CacheControl;
@@ -16,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Mapbox Vector Tiles of the actors and the initiatives, with the filters of the lists (a tile's
- * own envelope replaces {@code bbox}): one layer named after the dataset, clusters below
+ * Mapbox Vector Tiles of the records of each kind, with the filters of the lists (a tile's
+ * own envelope replaces {@code bbox}): one layer named after the kind, clusters below
  * {@code atlas.tile-cluster-below-zoom}, single records from it on. An empty tile is a 204.
  *
  * <p>Tiles carry an ETag (data version, tile, normalised filter) and Cache-Control; a request
@@ -45,26 +46,17 @@ class TileController {
         this.cacheControl = CacheControl.maxAge(Duration.ofSeconds(limits.tileMaxAgeSeconds())).cachePublic();
     }
 
-    @GetMapping("/tiles/actors/{z}/{x}/{y}.pbf")
-    ResponseEntity<byte[]> actors(@PathVariable int z, @PathVariable int x, @PathVariable int y, FilterParams params,
-                                  @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        return tile(Dataset.ACTORS, z, x, y, params, ifNoneMatch);
-    }
-
-    @GetMapping("/tiles/initiatives/{z}/{x}/{y}.pbf")
-    ResponseEntity<byte[]> initiatives(@PathVariable int z, @PathVariable int x, @PathVariable int y, FilterParams params,
-                                       @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        return tile(Dataset.INITIATIVES, z, x, y, params, ifNoneMatch);
-    }
-
-    private ResponseEntity<byte[]> tile(Dataset dataset, int z, int x, int y, FilterParams params, String ifNoneMatch) {
+    @GetMapping("/tiles/" + RecordPaths.KIND + "/{z}/{x}/{y}.pbf")
+    ResponseEntity<byte[]> tile(@PathVariable RecordKind kind, @PathVariable int z, @PathVariable int x,
+                                @PathVariable int y, FilterParams params,
+                                @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         Tile tile = Tile.of(z, x, y, limits.tileMaxZoom());
         FilterParser.bbox(params.bbox()); // replaced by the tile, but a malformed one is still a 400
-        String etag = etags.of("tiles/" + dataset.path() + "/" + tile + "?" + params.withoutBbox().canonical());
+        String etag = etags.of("tiles/" + kind.path() + "/" + tile + "?" + params.withoutBbox().canonical());
         if (DataEtags.matches(ifNoneMatch, etag)) {
             return DataEtags.notModified(etag, cacheControl);
         }
-        byte[] mvt = cache.get(etag, () -> tiles.tile(tile, filters.parse(dataset, params)));
+        byte[] mvt = cache.get(etag, () -> tiles.tile(tile, filters.parse(kind, params)));
         if (mvt.length == 0) {
             return ResponseEntity.noContent().eTag(etag).cacheControl(cacheControl).build();
         }

@@ -1,7 +1,6 @@
 package org.atlascitoyen.mapservice.tiles;
 
 import java.util.List;
-import org.atlascitoyen.mapservice.record.Dataset;
 import org.atlascitoyen.mapservice.record.Filter;
 import org.atlascitoyen.mapservice.record.PageSql;
 import org.atlascitoyen.mapservice.record.Point;
@@ -32,12 +31,13 @@ class TileRepository {
     /** The clusters (or single records, from the zoom that does not cluster) of the records matching a filter in a window. */
     List<ClusterFeature> clusters(Grid grid, Filter filter) {
         PageSql.Statement statement = TileSql.features(grid, filter, TileSql.mode(grid.zoom(), filter, clusterBelowZoom));
-        boolean actors = filter.dataset() == Dataset.ACTORS;
+        String category = filter.kind().category().parameter();
         return jdbc.sql(statement.sql()).params(statement.params()).query((rs, i) -> {
             Long id = rs.getObject("id", Long.class);
             String kind = rs.getString("kind");
             return new ClusterFeature(id, new ClusterFeature.Properties(rs.getInt("n"), id, rs.getString("name"),
-                    actors ? kind : null, actors ? null : kind, SqlArrays.texts(rs.getArray("themes"))),
+                    category.equals("type") ? kind : null, category.equals("status") ? kind : null,
+                    SqlArrays.texts(rs.getArray("themes"))),
                     new Point(rs.getDouble("lon"), rs.getDouble("lat")));
         }).list();
     }

@@ -3,7 +3,7 @@ package org.atlascitoyen.mapservice.tiles;
 import java.util.HashMap;
 import java.util.Map;
 import org.atlascitoyen.importers.db.SqlResource;
-import org.atlascitoyen.mapservice.record.Dataset;
+import org.atlascitoyen.importers.record.RecordKind;
 import org.atlascitoyen.mapservice.record.Filter;
 import org.atlascitoyen.mapservice.record.FilterSql;
 import org.atlascitoyen.mapservice.record.PageSql;
@@ -12,7 +12,7 @@ import org.atlascitoyen.mapservice.record.PageSql;
  * The SQL of tiles and clusters, from the templates of {@code sql/tiles/}: the rows of a grid
  * window ({@code cells-stored.sql}, {@code cells-live.sql} or {@code points.sql}) wrapped as one
  * vector tile layer ({@code mvt.sql}) or as GeoJSON rows ({@code features.sql}). Placeholders take
- * the table and column names of the dataset and the WHERE clause of {@link FilterSql}; every value
+ * the public view and category column of the kind and the WHERE clause of {@link FilterSql}; every value
  * is a bind parameter. Public for the tile benchmark, which times this SQL beside the service.
  */
 public final class TileSql {
@@ -48,18 +48,18 @@ public final class TileSql {
         if (zoom >= clusterBelowZoom) {
             return Mode.POINTS;
         }
-        boolean everything = filter.withoutBbox().equals(Filter.all(filter.dataset()));
+        boolean everything = filter.withoutBbox().equals(Filter.all(filter.kind()));
         return everything && zoom <= STORED_MAX_ZOOM ? Mode.STORED_CELLS : Mode.LIVE_CELLS;
     }
 
-    /** One layer (named after the dataset) of the vector tile. */
+    /** One layer (named after the kind's path) of the vector tile. */
     public static PageSql.Statement tile(Tile tile, Filter filter, Mode mode) {
         PageSql.Statement rows = rows(Grid.window(tile), filter, mode);
         Map<String, Object> params = new HashMap<>(rows.params());
-        params.put("layer", filter.dataset().path());
+        params.put("layer", filter.kind().path());
         params.put("x", tile.x());
         params.put("y", tile.y());
-        return new PageSql.Statement(MVT.replace("${rows}", rows.sql()).replace("${kind}", kindColumn(filter.dataset())),
+        return new PageSql.Statement(MVT.replace("${rows}", rows.sql()).replace("${kind}", kindColumn(filter.kind())),
                 params);
     }
 
@@ -69,9 +69,9 @@ public final class TileSql {
         return new PageSql.Statement(FEATURES.replace("${rows}", rows.sql()), rows.params());
     }
 
-    /** The column that a single record shows as its kind: {@code type} or {@code status}. */
-    static String kindColumn(Dataset dataset) {
-        return dataset == Dataset.ACTORS ? "type" : "status";
+    /** The column that a single record shows as its kind: its category, {@code type} or {@code status}. */
+    static String kindColumn(RecordKind kind) {
+        return kind.category().column();
     }
 
     private static PageSql.Statement rows(Grid grid, Filter filter, Mode mode) {
@@ -82,7 +82,7 @@ public final class TileSql {
         params.put("minGy", grid.minGy());
         params.put("maxGy", grid.maxGy());
         if (mode == Mode.STORED_CELLS) {
-            params.put("dataset", filter.dataset().table());
+            params.put("dataset", filter.kind().table());
             params.put("tileColumns", grid.tileColumns());
             params.put("tileRows", grid.tileRows());
             return new PageSql.Statement(CELLS_STORED, params);
@@ -95,7 +95,7 @@ public final class TileSql {
         FilterSql.Where where = FilterSql.where(filter.withoutBbox());
         params.putAll(where.params());
         String template = mode == Mode.LIVE_CELLS ? CELLS_LIVE : POINTS;
-        return new PageSql.Statement(template.replace("${table}", filter.dataset().table())
-                .replace("${kind}", kindColumn(filter.dataset())).replace("${where}", where.sql()), params);
+        return new PageSql.Statement(template.replace("${view}", filter.kind().publicView())
+                .replace("${kind}", kindColumn(filter.kind())).replace("${where}", where.sql()), params);
     }
 }

@@ -15,9 +15,11 @@ import org.atlascitoyen.importers.db.DatabaseConfig;
 import org.atlascitoyen.importers.db.SqlResource;
 import org.atlascitoyen.mapservice.bench.ApiCase.Goal;
 import org.atlascitoyen.mapservice.bench.ApiCase.Request;
-import org.atlascitoyen.mapservice.record.Dataset;
+import org.atlascitoyen.importers.record.RecordKind;
+import org.atlascitoyen.importers.record.Shape;
 import org.atlascitoyen.mapservice.record.Filter;
 import org.atlascitoyen.mapservice.record.PageSql;
+import org.atlascitoyen.mapservice.record.RecordSelect;
 import org.atlascitoyen.mapservice.territory.TerritoryKind;
 
 /**
@@ -30,7 +32,8 @@ import org.atlascitoyen.mapservice.territory.TerritoryKind;
 final class ApiCases {
 
     /** The page of {@code /api/actors}, the very file the repository runs. */
-    private static final String PAGE = SqlResource.load("sql/actor/page.sql");
+    private static final String PAGE = RecordSelect.of(RecordKind.ACTOR, Shape.LIST, false)
+            .sql(SqlResource.load("sql/record/page.sql"));
     /** The service's default page size; given explicitly so that the raw side reads as many rows. */
     static final int LIMIT = 100;
     /** The count the service runs: up to atlas.count-max (10,000 by default) plus one. */
@@ -122,7 +125,7 @@ final class ApiCases {
     }
 
     private static Filter filter(Filter.Bbox bbox, Filter.Near near, Filter.Territory territory, String theme, String q) {
-        return new Filter(Dataset.ACTORS, bbox, near, territory, theme == null ? null : List.of(theme), null, null, q, null);
+        return new Filter(RecordKind.ACTOR, bbox, near, territory, theme == null ? null : List.of(theme), null, q, null);
     }
 
     /** The query string of a filter, as a client writes it. */

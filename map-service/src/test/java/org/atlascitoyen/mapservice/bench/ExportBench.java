@@ -22,9 +22,11 @@ import org.atlascitoyen.importers.db.DatabaseConfig;
 import org.atlascitoyen.importers.db.SqlResource;
 import org.atlascitoyen.importers.testing.TestDatabases;
 import org.atlascitoyen.mapservice.MapServiceApplication;
-import org.atlascitoyen.mapservice.record.Dataset;
+import org.atlascitoyen.importers.record.RecordKind;
+import org.atlascitoyen.importers.record.Shape;
 import org.atlascitoyen.mapservice.record.Filter;
 import org.atlascitoyen.mapservice.record.PageSql;
+import org.atlascitoyen.mapservice.record.RecordSelect;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
@@ -48,7 +50,8 @@ public final class ExportBench {
     private static final List<Integer> DEFAULT_ROWS = List.of(200_000, 500_000);
     /** As the service's ({@code ExportQuery.FETCH_SIZE}). */
     private static final int FETCH_SIZE = 2_000;
-    private static final String EXPORT_SQL = SqlResource.load("sql/export/actors.sql");
+    private static final String EXPORT_SQL = RecordSelect.of(RecordKind.ACTOR, Shape.EXPORT, false)
+            .sql(SqlResource.load("sql/record/export.sql"));
     /** How each format's body marks a record: a line end in CSV, a feature's opening in GeoJSON. */
     private static final Map<String, byte[]> RECORD_MARKS = Map.of(
             "csv", "\r\n".getBytes(StandardCharsets.UTF_8),
@@ -141,7 +144,7 @@ public final class ExportBench {
 
     /** The export's query read through JDBC as the service reads it, every column decoded, nothing written. */
     private static Run rawSql(DatabaseConfig db) throws SQLException {
-        PageSql.Statement statement = PageSql.page(EXPORT_SQL, Filter.all(Dataset.ACTORS), null, 0);
+        PageSql.Statement statement = PageSql.page(EXPORT_SQL, Filter.all(RecordKind.ACTOR), null, 0);
         long records = 0;
         long chars = 0;
         System.gc();

@@ -19,7 +19,7 @@ import java.util.TreeMap;
 import java.util.Set;
 import org.atlascitoyen.importers.db.DatabaseConfig;
 import org.atlascitoyen.importers.testing.TestDatabases;
-import org.atlascitoyen.mapservice.record.Dataset;
+import org.atlascitoyen.importers.record.RecordKind;
 import org.atlascitoyen.mapservice.record.Filter;
 import org.atlascitoyen.mapservice.record.PageSql;
 import org.atlascitoyen.mapservice.tiles.Tile;
@@ -49,7 +49,7 @@ final class TileBench {
     private static final double P95_GOAL_MILLIS = 25;
     private static final int WARM_UP = 2000;
     private static final int CLUSTER_BELOW_ZOOM = 13;
-    private static final Filter THEME = new Filter(Dataset.ACTORS, null, null, null, List.of("climat"), null, null, null, null);
+    private static final Filter THEME = new Filter(RecordKind.ACTOR, null, null, null, List.of("climat"), null, null, null);
 
     private record Options(int actors, String spread, int tiles) {
     }
@@ -221,7 +221,7 @@ final class TileBench {
             NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(single);
             jdbc.getJdbcTemplate().execute("SET jit = off");
             jdbc.getJdbcTemplate().execute("SET plan_cache_mode = force_custom_plan");
-            Filter all = Filter.all(Dataset.ACTORS);
+            Filter all = Filter.all(RecordKind.ACTOR);
             for (int i = 0; i < zooms.size(); i++) {
                 Zoom zoom = zooms.get(i);
                 long[] nanos = new long[zoom.tiles().size()];
@@ -246,7 +246,7 @@ final class TileBench {
                 "bytes", "cold (rendered)", "raw SQL (JDBC)", "warm (cache)", "304 (ETag)", "cold, theme=climat");
         boolean met = true;
         for (Zoom z : zooms) {
-            Filter all = Filter.all(Dataset.ACTORS);
+            Filter all = Filter.all(RecordKind.ACTOR);
             System.out.printf(Locale.ROOT, "  %-4d %5d %-13s %9d  %-21s %-21s %-15s %-15s %-21s%s%n", z.z(), z.tiles().size(),
                     TileSql.mode(z.z(), all, CLUSTER_BELOW_ZOOM).name().toLowerCase(Locale.ROOT), z.bytes(), three(z.cold()),
                     three(z.raw()), two(z.warm()), two(z.notModified()), three(z.filtered()),
@@ -270,7 +270,7 @@ final class TileBench {
                 int[] t = tileAt(1.4442, 43.6045, z);
                 Tile tile = new Tile(z, t[0], t[1]);
                 System.out.printf(Locale.ROOT, "  z%-3d %-12s %8.2f / %8.2f%n", z, tile,
-                        explain(jdbc, tile, Filter.all(Dataset.ACTORS)), explain(jdbc, tile, THEME));
+                        explain(jdbc, tile, Filter.all(RecordKind.ACTOR)), explain(jdbc, tile, THEME));
             }
         } finally {
             single.destroy();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.atlascitoyen.importers.record.RecordKind;
 import org.atlascitoyen.mapservice.system.BadParameterException;
 import org.atlascitoyen.mapservice.territory.TerritoryKind;
 import org.junit.jupiter.api.Test;
@@ -39,18 +40,18 @@ class CursorTest {
 
     @Test
     void theSlugSaysWhatWasFiltered() {
-        Filter filter = new Filter(Dataset.ACTORS, null, null,
-                new Filter.Territory(TerritoryKind.EPCI, "243100518"), List.of("climat", "energie"), null, null,
+        Filter filter = new Filter(RecordKind.ACTOR, null, null,
+                new Filter.Territory(TerritoryKind.EPCI, "243100518"), List.of("climat", "energie"), null,
                 "Jardins partagés!", null);
         assertThat(filter.slug()).isEqualTo("epci-243100518_theme-climat-energie_q-jardins-partages");
-        assertThat(Filter.all(Dataset.INITIATIVES).slug()).isEmpty();
+        assertThat(Filter.all(RecordKind.INITIATIVE).slug()).isEmpty();
     }
 
     @Test
     void theOrderFollowsTheCriteria() {
-        Filter near = new Filter(Dataset.ACTORS, null, new Filter.Near(1, 43, 100), null, null, null, null, "x", null);
+        Filter near = new Filter(RecordKind.ACTOR, null, new Filter.Near(1, 43, 100), null, null, null, "x", null);
         assertThat(near.sort()).isEqualTo(Filter.Sort.DISTANCE);
-        assertThat(new Filter(Dataset.ACTORS, null, null, null, null, null, null, "x", null).sort()).isEqualTo(Filter.Sort.RANK);
-        assertThat(Filter.all(Dataset.ACTORS).sort()).isEqualTo(Filter.Sort.ID);
+        assertThat(new Filter(RecordKind.ACTOR, null, null, null, null, null, "x", null).sort()).isEqualTo(Filter.Sort.RANK);
+        assertThat(Filter.all(RecordKind.ACTOR).sort()).isEqualTo(Filter.Sort.ID);
     }
 }

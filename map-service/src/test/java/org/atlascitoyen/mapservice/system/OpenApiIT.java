@@ -2,9 +2,13 @@ package org.atlascitoyen.mapservice.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.stream.Stream;
+import org.atlascitoyen.importers.record.RecordKind;
 import org.atlascitoyen.mapservice.ServiceIT;
+import org.atlascitoyen.mapservice.record.RecordPaths;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -28,9 +32,17 @@ class OpenApiIT extends ServiceIT {
         mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
                 .filter(p -> p.startsWith("/api/") || p.startsWith("/tiles/") || p.startsWith("/ogc"))
                 .filter(p -> !p.equals("/api/docs")) // the documentation page itself
+                .flatMap(OpenApiIT::perKind)
                 .forEach(mapped::add));
         assertThat(mapped).isNotEmpty();
         assertThat(described).containsAll(mapped);
+    }
+
+    /** A record mapping ({@code /api/{kind:...}}) stands for one path per kind. */
+    private static Stream<String> perKind(String pattern) {
+        return pattern.contains(RecordPaths.KIND)
+                ? Arrays.stream(RecordKind.values()).map(kind -> pattern.replace(RecordPaths.KIND, kind.path()))
+                : Stream.of(pattern);
     }
 
     @Test

@@ -1,0 +1,24 @@
+package org.atlascitoyen.importers.record;
+
+/**
+ * The controlled vocabulary that sorts records of a kind: an actor's type, an initiative's
+ * status. It names a filter parameter, a column, the vocabulary table holding codes and labels,
+ * and what a tile or a cluster shows of a single record.
+ *
+ * @param parameter the filter parameter and property name ({@code type}, {@code status})
+ * @param table     the vocabulary table ({@code code}, {@code label}, {@code synonyms})
+ * @param order     the order of its codes in lists and forms ({@code code}, or {@code rank})
+ * @param title     what the parameter filters, in French, for OGC queryables
+ */
+public record Category(String parameter, String table, String order, String title) {
+
+    /** The column of the record holding the code. */
+    public String column() {
+        return parameter;
+    }
+
+    /** The property that carries the code's label. */
+    public String labelName() {
+        return parameter + "Label";
+    }
+}

@@ -1,0 +1,219 @@
+package org.atlascitoyen.importers.record;
+
+import static org.atlascitoyen.importers.record.RecordField.column;
+import static org.atlascitoyen.importers.record.RecordField.expression;
+import static org.atlascitoyen.importers.record.RecordField.relation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The kinds of record of the atlas, each described once: where it is stored and published, how
+ * the API, the exports, OGC API Features and the tiles name it, the vocabulary that sorts it, and
+ * which public fields each output shows, in which order. The importers and the map service both
+ * read this description instead of keeping per-kind copies.
+ *
+ * <p>Privacy is the schema's: the service reads a kind through its public view
+ * ({@link #publicView()}, Flyway V7), which holds no private column, and the service's database
+ * role cannot read the table itself. Fields are expressions on that view.
+ *
+ * <p>To add a kind, see "Adding a kind of record" in the README.
+ */
+public enum RecordKind {
+
+    ACTOR("actor", "actors", "Acteurs", "Qui agit où : associations, collectivités, collectifs d'habitants, "
+            + "tiers-lieux, structures de l'ESS... (champs publics seulement)",
+            new Category("type", "actor_type", "code", "Type d'acteur"),
+            List.of(column("siren", ValueType.TEXT), column("rna", ValueType.TEXT)),
+            List.of(new Link("initiatives", "initiative", "sql/record/actor-initiatives.sql")),
+            Map.of(Shape.LIST, "name type typeLabel themes description website precision commune communeName epci"
+                            + " departement updatedAt sources",
+                    Shape.DETAIL, "name type typeLabel themes description address postcode website siren rna precision"
+                            + " territoryKind territoryCode outOfRegion territories initiatives provenance createdAt"
+                            + " updatedAt",
+                    Shape.EXPORT, "name type typeLabel themes description address postcode website siren rna precision"
+                            + " commune communeName epci departement updatedAt sources",
+                    Shape.OGC, "name type typeLabel themes description website precision commune communeName epci petr"
+                            + " bassinVie departement region updatedAt sources"),
+            "id name type typeLabel themes description address postcode commune communeName epci departement lon lat"
+                    + " precision website siren rna updatedAt sources"),
+
+    INITIATIVE("initiative", "initiatives", "Initiatives", "Projets et actions portés par les acteurs, leur statut "
+            + "et leurs retours d'expérience",
+            new Category("status", "initiative_status", "rank", "Statut de l'initiative"),
+            List.of(column("lessonsLearned", ValueType.TEXT), column("startDate", ValueType.DATE),
+                    column("endDate", ValueType.DATE),
+                    expression("carriers", "carriers",
+                            "(SELECT count(*) FROM initiative_actor ia WHERE ia.initiative_id = r.id)",
+                            ValueType.INTEGER, null)),
+            List.of(new Link("actors", "actor", "sql/record/initiative-actors.sql")),
+            Map.of(Shape.LIST, "name status statusLabel themes description lessonsLearned startDate endDate website"
+                            + " precision commune communeName epci departement carriers updatedAt sources",
+                    Shape.DETAIL, "name status statusLabel themes description lessonsLearned startDate endDate address"
+                            + " postcode website precision territoryKind territoryCode outOfRegion territories actors"
+                            + " provenance createdAt updatedAt",
+                    Shape.EXPORT, "name status statusLabel themes description lessonsLearned startDate endDate address"
+                            + " postcode website precision commune communeName epci departement carriers updatedAt"
+                            + " sources",
+                    Shape.OGC, "name status statusLabel themes description lessonsLearned startDate endDate website"
+                            + " precision commune communeName epci petr bassinVie departement region carriers updatedAt"
+                            + " sources"),
+            "id name status statusLabel themes description lessonsLearned startDate endDate address postcode commune"
+                    + " communeName epci departement lon lat precision website carriers updatedAt sources");
+
+    /** What OGC API Features filters a record on, besides bbox and datetime: its category, themes, territory keys. */
+    private static final List<String> QUERYABLES = List.of("theme", "commune", "epci", "petr", "bassinVie",
+            "departement", "region");
+
+    private final String table;
+    private final String path;
+    private final String title;
+    private final String description;
+    private final Category category;
+    private final Map<String, RecordField> fields;
+    private final List<Link> links;
+    private final Map<Shape, List<RecordField>> shapes = new EnumMap<>(Shape.class);
+    private final List<String> csvColumns;
+
+    RecordKind(String table, String path, String title, String description, Category category,
+               List<RecordField> ownFields, List<Link> links, Map<Shape, String> shapes, String csvColumns) {
+        this.table = table;
+        this.path = path;
+        this.title = title;
+        this.description = description;
+        this.category = category;
+        this.links = List.copyOf(links);
+        this.fields = new LinkedHashMap<>();
+        for (RecordField field : commonFields(table, category)) {
+            fields.put(field.key(), field);
+        }
+        for (RecordField field : ownFields) {
+            fields.put(field.key(), field);
+        }
+        for (Link link : links) {
+            fields.put(link.name(), relation(link.name(), link.name(), ValueType.LINKED));
+        }
+        shapes.forEach((shape, keys) -> this.shapes.put(shape, Arrays.stream(keys.split(" ")).map(this::field).toList()));
+        this.csvColumns = List.of(csvColumns.split(" "));
+        for (String column : this.csvColumns) {
+            if (!List.of("id", "lon", "lat").contains(column) && !this.shapes.get(Shape.EXPORT).contains(field(column))) {
+                throw new IllegalStateException(table + ": CSV column " + column + " is not in the export shape");
+            }
+        }
+    }
+
+    /** The fields every kind has: name, category, themes, place, territory keys, dates, sources. */
+    private static List<RecordField> commonFields(String table, Category category) {
+        String provenance = "ARRAY(SELECT v.source FROM " + table + "_provenance v WHERE v." + table
+                + "_id = r.id ORDER BY v.source)";
+        List<RecordField> common = new ArrayList<>();
+        common.add(column("name", ValueType.TEXT));
+        common.add(column(category.parameter(), ValueType.TEXT));
+        common.add(expression(category.labelName(), category.labelName(), "cat.label", ValueType.TEXT,
+                "JOIN " + category.table() + " cat ON cat.code = r." + category.column()));
+        common.add(column("themes", ValueType.THEMES));
+        for (String text : List.of("description", "address", "postcode", "website", "precision", "territoryKind",
+                "territoryCode", "commune", "epci", "petr", "bassinVie", "departement", "region")) {
+            common.add(column(text, ValueType.TEXT));
+        }
+        common.add(column("outOfRegion", ValueType.BOOLEAN));
+        common.add(expression("communeName", "communeName", "c.name", ValueType.TEXT,
+                "LEFT JOIN commune c ON c.code = r.commune"));
+        common.add(column("createdAt", ValueType.TIMESTAMP));
+        common.add(column("updatedAt", ValueType.TIMESTAMP));
+        common.add(expression("sources", "sources", provenance, ValueType.TEXTS, null));
+        common.add(relation("territories", "territories", ValueType.TERRITORIES));
+        common.add(relation("provenance", "sources", ValueType.PROVENANCE));
+        common.add(expression("distance", "distance", null, ValueType.DISTANCE, null));
+        return common;
+    }
+
+    /** The kind stored in a table ({@code actor}, {@code initiative}). */
+    public static RecordKind byTable(String table) {
+        return Arrays.stream(values()).filter(k -> k.table.equals(table)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No record kind in table " + table));
+    }
+
+    /** The kind named by a path word ({@code actors}, {@code initiatives}), if any. */
+    public static Optional<RecordKind> byPath(String path) {
+        return Arrays.stream(values()).filter(k -> k.path.equals(path)).findFirst();
+    }
+
+    /** The published table, written by the importers; also {@code import_run.record_kind} and {@code map_cell.dataset}. */
+    public String table() {
+        return table;
+    }
+
+    /** What the map service reads: the table's public columns (Flyway V7). */
+    public String publicView() {
+        return table + "_public";
+    }
+
+    /** Where each record comes from: one row per source and external id. */
+    public String provenanceTable() {
+        return table + "_provenance";
+    }
+
+    /** The provenance table's column holding the record's id. */
+    public String provenanceKey() {
+        return table + "_id";
+    }
+
+    /**
+     * The plural word of paths and names: {@code /api/actors}, {@code /tiles/actors/...}, the tile
+     * layer, export file names, the OGC collection id and the importer's command-line word.
+     */
+    public String path() {
+        return path;
+    }
+
+    /** The French plural, a collection's title. */
+    public String title() {
+        return title;
+    }
+
+    /** A sentence in French on what the records are, for OGC collections. */
+    public String description() {
+        return description;
+    }
+
+    public Category category() {
+        return category;
+    }
+
+    /** The other kinds a detail lists. */
+    public List<Link> links() {
+        return links;
+    }
+
+    /** The fields of an output, in their order. */
+    public List<RecordField> fields(Shape shape) {
+        return shapes.get(shape);
+    }
+
+    /** A field by key. */
+    public RecordField field(String key) {
+        RecordField field = fields.get(key);
+        if (field == null) {
+            throw new IllegalArgumentException(table + " has no field " + key);
+        }
+        return field;
+    }
+
+    /** The columns of a CSV export, by key: the export's fields plus {@code id}, {@code lon} and {@code lat}. */
+    public List<String> csvColumns() {
+        return csvColumns;
+    }
+
+    /** The properties OGC API Features filters on: the category, then {@code theme} and the territory keys. */
+    public List<String> queryables() {
+        List<String> queryables = new ArrayList<>(List.of(category.parameter()));
+        queryables.addAll(QUERYABLES);
+        return queryables;
+    }
+}
