@@ -1,7 +1,7 @@
 -- One page of the records of a kind matching a filter, in the filter's order, after the cursor.
 -- The page's ids are chosen first; the joins and the fields' subqueries (sources, counts) then run
--- for those rows only. ${view} is the kind's public view: private fields cannot be selected here.
--- ${columns} and ${joins} come from the kind's description (RecordKind, shape LIST).
+-- for those rows only. The rows are read from the kind's public view, which has no private
+-- column; the select list and the joins come from the kind's description (RecordKind, shape LIST).
 WITH page AS (
   SELECT r.id, ${sortKey} AS sort_key
   FROM ${view} r

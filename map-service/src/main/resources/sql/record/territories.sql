@@ -1,5 +1,5 @@
 -- The territories of one record, smallest first: those of its commune keys, and the QPV and PNR
--- its point lies in (they do not follow commune borders). ${view} is the kind's public view.
+-- its point lies in (they do not follow commune borders). From the kind's public view.
 SELECT t.kind, t.code, t.name
 FROM ${view} r
 JOIN territory t ON (t.kind, t.code) IN (('commune', r.commune), ('epci', r.epci), ('petr', r.petr),

@@ -63,7 +63,7 @@ class ExportController {
     }
 
     @GetMapping("/" + RecordPaths.KIND + ".geojson")
-    void geoJson(@PathVariable RecordKind kind, FilterParams params, HttpMethod method, HttpServletResponse response)
+    void geoJson(@PathVariable("recordKind") RecordKind kind, FilterParams params, HttpMethod method, HttpServletResponse response)
             throws IOException {
         Filter filter = check(kind, params);
         run(filter, method, new ExportResponse<>(response, ExportFormat.GEOJSON, fileName(ExportFormat.GEOJSON, filter),
@@ -71,7 +71,7 @@ class ExportController {
     }
 
     @GetMapping("/" + RecordPaths.KIND + ".csv")
-    void csv(@PathVariable RecordKind kind, FilterParams params, @RequestParam(required = false) String sep,
+    void csv(@PathVariable("recordKind") RecordKind kind, FilterParams params, @RequestParam(required = false) String sep,
              HttpMethod method, HttpServletResponse response) throws IOException {
         CsvDialect dialect = CsvDialect.parse(sep);
         Filter filter = check(kind, params);

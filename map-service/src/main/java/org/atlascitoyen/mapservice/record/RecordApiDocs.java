@@ -12,15 +12,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Lists the record endpoints of the OpenAPI document once per kind ({@code /api/actors},
- * {@code /api/initiatives}...) instead of once with a {@code {kind}} variable: a reader of the
+ * {@code /api/initiatives}...) instead of once with a {@code {recordKind}} variable: a reader of the
  * documentation, and a client generator, sees each collection as its own path, as the service
  * serves them. The kinds are read from {@link RecordKind}.
  */
 @Component
 class RecordApiDocs implements OpenApiCustomizer {
 
-    /** {@code {kind}} in a documented path, with or without the mapping's pattern. */
-    private static final Pattern KIND = Pattern.compile("\\{kind(:[^}]*)?}");
+    /** {@code {recordKind}} in a documented path, with or without the mapping's pattern. */
+    private static final Pattern KIND = Pattern.compile("\\{recordKind(:[^}]*)?}");
 
     @Override
     public void customise(io.swagger.v3.oas.models.OpenAPI openApi) {
@@ -47,7 +47,7 @@ class RecordApiDocs implements OpenApiCustomizer {
         for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.readOperationsMap().entrySet()) {
             Operation operation = entry.getValue();
             List<io.swagger.v3.oas.models.parameters.Parameter> parameters = operation.getParameters() == null ? null
-                    : operation.getParameters().stream().filter(p -> !"kind".equals(p.getName())).toList();
+                    : operation.getParameters().stream().filter(p -> !"recordKind".equals(p.getName())).toList();
             copy.operation(entry.getKey(), new Operation().tags(operation.getTags()).summary(operation.getSummary())
                     .description(operation.getDescription()).externalDocs(operation.getExternalDocs())
                     .operationId(operation.getOperationId() + "_" + kind.path()).parameters(parameters)

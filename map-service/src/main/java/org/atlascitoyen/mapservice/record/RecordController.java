@@ -28,7 +28,7 @@ class RecordController {
     }
 
     @GetMapping(value = "/api/" + RecordPaths.KIND, produces = {"application/geo+json", "application/json"})
-    ResponseEntity<Object> list(@PathVariable RecordKind kind, FilterParams params,
+    ResponseEntity<Object> list(@PathVariable("recordKind") RecordKind kind, FilterParams params,
                                 @RequestParam(required = false) Integer limit,
                                 @RequestParam(required = false) String cursor,
                                 @RequestParam(required = false) String format) {
@@ -40,7 +40,7 @@ class RecordController {
     }
 
     @GetMapping(value = "/api/" + RecordPaths.KIND + "/{id}", produces = {"application/geo+json", "application/json"})
-    RecordFeature one(@PathVariable RecordKind kind, @PathVariable long id) {
+    RecordFeature one(@PathVariable("recordKind") RecordKind kind, @PathVariable long id) {
         return records.find(kind, id).orElseThrow(() -> new NotFoundException("No " + kind.table() + " with id " + id));
     }
 }

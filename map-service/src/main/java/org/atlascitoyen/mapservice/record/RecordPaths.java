@@ -9,8 +9,8 @@ package org.atlascitoyen.mapservice.record;
  */
 public final class RecordPaths {
 
-    /** {@code {kind}}, one of the kinds' paths. */
-    public static final String KIND = "{kind:actors|initiatives}";
+    /** {@code {recordKind}}, one of the kinds' paths. */
+    public static final String KIND = "{recordKind:actors|initiatives}";
 
     private RecordPaths() {
     }

@@ -42,7 +42,7 @@ class ClusterController {
     }
 
     @GetMapping(value = "/api/" + RecordPaths.KIND + "/clusters", produces = {"application/geo+json", "application/json"})
-    ResponseEntity<ClusterCollection> clusters(@PathVariable RecordKind kind, FilterParams params, @RequestParam int zoom,
+    ResponseEntity<ClusterCollection> clusters(@PathVariable("recordKind") RecordKind kind, FilterParams params, @RequestParam int zoom,
                                                @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         if (zoom < 0 || zoom > limits.tileMaxZoom()) {
             throw new BadParameterException("zoom", "zoom is from 0 to " + limits.tileMaxZoom() + ", got " + zoom);

@@ -47,7 +47,7 @@ class TileController {
     }
 
     @GetMapping("/tiles/" + RecordPaths.KIND + "/{z}/{x}/{y}.pbf")
-    ResponseEntity<byte[]> tile(@PathVariable RecordKind kind, @PathVariable int z, @PathVariable int x,
+    ResponseEntity<byte[]> tile(@PathVariable("recordKind") RecordKind kind, @PathVariable int z, @PathVariable int x,
                                 @PathVariable int y, FilterParams params,
                                 @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         Tile tile = Tile.of(z, x, y, limits.tileMaxZoom());

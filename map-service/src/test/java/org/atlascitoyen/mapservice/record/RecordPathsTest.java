@@ -13,6 +13,6 @@ class RecordPathsTest {
     void theMappingsPatternListsEveryKindAndNothingElse() {
         String paths = Arrays.stream(RecordKind.values()).map(RecordKind::path).collect(Collectors.joining("|"));
         assertThat(RecordPaths.KIND).as("RecordPaths.KIND must list the paths of RecordKind, in its order")
-                .isEqualTo("{kind:" + paths + "}");
+                .isEqualTo("{recordKind:" + paths + "}");
     }
 }
