@@ -6,6 +6,7 @@
 -- The last row (unassigned = true) gathers the matching records that no listed territory holds:
 -- no key at this level (outside the region, outside every PETR) or a key not listed. Listed
 -- counts plus that row equal the totals of /api/actors and /api/initiatives.
+-- The records are read through their public views, the only form of them the reader role may read.
 WITH listed AS (
   SELECT t.code, t.name, t.population
   FROM territory t
@@ -18,9 +19,9 @@ WITH listed AS (
                        WHERE tc.kind = :scopeKind AND tc.code = :scopeCode)))
 ),
 matched AS (
-  SELECT 'actor' AS record, r.${recordKey} AS code, r.themes FROM actor r WHERE ${actorWhere}
+  SELECT 'actor' AS record, r.${recordKey} AS code, r.themes FROM actor_public r WHERE ${actorWhere}
   UNION ALL
-  SELECT 'initiative', r.${recordKey}, r.themes FROM initiative r WHERE ${initiativeWhere}
+  SELECT 'initiative', r.${recordKey}, r.themes FROM initiative_public r WHERE ${initiativeWhere}
 ),
 keyed AS (
   SELECT l.code, m.record, m.themes  -- code NULL: unassigned
