@@ -27,6 +27,8 @@ import org.atlascitoyen.importers.gogocarto.GoGoCartoRowReader;
 import org.atlascitoyen.importers.load.CopyRows;
 import org.atlascitoyen.importers.locate.Coordinates;
 import org.atlascitoyen.importers.rna.RnaRowReader;
+import org.atlascitoyen.importers.source.Mapping;
+import org.atlascitoyen.importers.source.RowReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -16,6 +16,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.atlascitoyen.importers.load.CopyRows;
 import org.atlascitoyen.importers.locate.Coordinates;
+import org.atlascitoyen.importers.source.Field;
+import org.atlascitoyen.importers.source.Mapping;
+import org.atlascitoyen.importers.source.Names;
+import org.atlascitoyen.importers.source.SourceRow;
 
 /**
  * Turns a {@link SourceRow} into a staged row: trims and checks each field, translates types,
@@ -198,8 +202,7 @@ public final class RecordCleaner {
         if (v == null) {
             return null;
         }
-        Pattern split = mapping.rule(field).map(Mapping.Rule::split).orElse(Mapping.Rule.DEFAULT_SEPARATORS);
-        return Arrays.stream(split.split(v)).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(mapping.split(field).split(v)).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     private List<String> themes(SourceRow row) {
