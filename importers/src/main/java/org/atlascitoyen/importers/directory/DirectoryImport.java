@@ -92,7 +92,7 @@ public final class DirectoryImport {
         Map<String, Long> phases = new LinkedHashMap<>();
         long phaseStart = System.nanoTime();
         Progress bar = progress.start(Files.size(request.file()), reader::bytesRead);
-        try (CopyRows copy = new CopyRows(connection, "stage_record", RecordCleaner.COLUMNS)) {
+        try (CopyRows copy = new CopyRows(connection, "stage_record", CleanedRecord.COLUMNS)) {
             reader.read(row -> {
                 cleaner.stage(row, copy);
                 bar.row();
