@@ -41,6 +41,7 @@ import org.atlascitoyen.importers.source.RowReader;
 public final class DirectoryImport {
 
     static final String SQL = "sql/directory-import/";
+    private static final String KIND_RULES = "${kind-rules}";
     private static final int MERGES_LISTED = 50;
     /** ATLAS_IMPORT_TIMINGS=1 prints each statement's time, for tuning the SQL. */
     private static final boolean TIMINGS = "1".equals(System.getenv("ATLAS_IMPORT_TIMINGS"));
@@ -101,7 +102,7 @@ public final class DirectoryImport {
 
         configure(connection, request, runId);
         List<String> rebuild = List.of();
-        for (String script : List.of("locate.sql", "known.sql", "match-" + kind.table() + ".sql", "target.sql",
+        for (String script : List.of("locate.sql", "known.sql", "match.sql", "target.sql",
                 "publish-" + kind.table() + ".sql", "locations.sql", "provenance.sql")) {
             if (script.startsWith("publish-")) {
                 rebuild = BulkIndexes.dropIfBulk(connection, kind.table());
@@ -230,7 +231,17 @@ public final class DirectoryImport {
     }
 
     private static List<String> statements(String script, RecordKind kind) {
-        return SqlResource.statements(SQL + script).stream().map(sql -> sql.replace("${record}", kind.table())).toList();
+        return SqlResource.statements(SQL + script).stream().map(sql -> forKind(sql, kind)).toList();
+    }
+
+    /**
+     * A statement for a kind: {@code ${record}} is the kind's table, and {@code ${kind-rules}}
+     * (in match.sql) the dedup rules of the kind alone, from match-TABLE.sql.
+     */
+    private static String forKind(String sql, RecordKind kind) {
+        String withRules = sql.contains(KIND_RULES)
+                ? sql.replace(KIND_RULES, SqlResource.load(SQL + "match-" + kind.table() + ".sql").strip()) : sql;
+        return withRules.replace("${record}", kind.table());
     }
 
     @FunctionalInterface
