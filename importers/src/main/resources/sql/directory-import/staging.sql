@@ -1,4 +1,4 @@
--- The staging table of one directory import, filled by COPY from RecordCleaner (same columns, same
+-- The staging table of one directory import, filled by COPY from CleanedRecord (same columns, same
 -- order) and gone at commit. Rows the cleaner rejected carry their reason and stay here until
 -- locate.sql moves them to the reject list.
 SET LOCAL client_min_messages = warning;

@@ -19,13 +19,13 @@ import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.atlascitoyen.importers.directory.Field;
-import org.atlascitoyen.importers.directory.Mapping;
-import org.atlascitoyen.importers.directory.Names;
-import org.atlascitoyen.importers.directory.FileRowReader;
-import org.atlascitoyen.importers.directory.SourceRow;
 import org.atlascitoyen.importers.load.CountingInputStream;
 import org.atlascitoyen.importers.load.MalformedFileException;
+import org.atlascitoyen.importers.source.Field;
+import org.atlascitoyen.importers.source.FileRowReader;
+import org.atlascitoyen.importers.source.Mapping;
+import org.atlascitoyen.importers.source.Names;
+import org.atlascitoyen.importers.source.SourceRow;
 
 /**
  * Reads a CSV file whose columns a {@link Mapping} names. The encoding and delimiter are sniffed

@@ -35,6 +35,15 @@ public final class SqlResource {
                 .toList();
     }
 
+    /** The statement of a one-statement script, without its final semicolon (its comments kept). */
+    public static String statement(String name) {
+        List<String> statements = statements(name);
+        if (statements.size() != 1) {
+            throw new IllegalStateException(name + " holds " + statements.size() + " statements, not one");
+        }
+        return statements.get(0);
+    }
+
     /** The first line of a statement that is neither blank nor a comment: how messages name it. */
     public static String firstLine(String sql) {
         return sql.lines().filter(l -> !l.isBlank() && !l.strip().startsWith("--")).findFirst().orElse(sql);

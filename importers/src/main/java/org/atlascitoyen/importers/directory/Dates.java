@@ -46,6 +46,21 @@ final class Dates {
         return null;
     }
 
+    /** A start and an end date, either possibly null. */
+    record Period(LocalDate start, LocalDate end) {
+    }
+
+    /** The period of a start and an end cell; an end before the start is left out, and counted. */
+    static Period period(String start, String end, Tally tally) {
+        LocalDate from = read(start, false, tally);
+        LocalDate to = read(end, true, tally);
+        if (from != null && to != null && to.isBefore(from)) {
+            tally.add("end date before start date: end date left out");
+            to = null;
+        }
+        return new Period(from, to);
+    }
+
     private static LocalDate date(int year, int month, String day, boolean end) {
         if (day != null) {
             return LocalDate.of(year, month, Integer.parseInt(day));

@@ -11,7 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +26,8 @@ import org.atlascitoyen.importers.gogocarto.GoGoCartoRowReader;
 import org.atlascitoyen.importers.load.CopyRows;
 import org.atlascitoyen.importers.locate.Coordinates;
 import org.atlascitoyen.importers.rna.RnaRowReader;
-import tools.jackson.databind.json.JsonMapper;
+import org.atlascitoyen.importers.source.Mapping;
+import org.atlascitoyen.importers.source.RowReader;
 
 /**
  * Imports one directory file (actors or initiatives) into the published tables.
@@ -40,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class DirectoryImport {
 
-    private static final String SQL = "sql/directory-import/";
+    static final String SQL = "sql/directory-import/";
+    private static final String KIND_RULES = "${kind-rules}";
     private static final int MERGES_LISTED = 50;
     /** ATLAS_IMPORT_TIMINGS=1 prints each statement's time, for tuning the SQL. */
     private static final boolean TIMINGS = "1".equals(System.getenv("ATLAS_IMPORT_TIMINGS"));
@@ -65,11 +66,11 @@ public final class DirectoryImport {
                 DirectoryImportReport report = run(connection, request, mapping, started);
                 connection.commit();
                 connection.setAutoCommit(true);
-                execute(connection, "ANALYZE " + request.kind().table() + ", " + request.kind().table() + "_provenance");
+                statements("analyze.sql", request.kind()).forEach(sql -> execute(connection, sql));
                 return report;
             } catch (SQLException | IOException | RuntimeException e) {
                 connection.rollback();
-                recordFailure(connection, request, started, e);
+                ImportRuns.recordFailure(connection, request, started, e);
                 throw e;
             }
         }
@@ -78,9 +79,9 @@ public final class DirectoryImport {
     private DirectoryImportReport run(Connection connection, ImportRequest request, Mapping mapping, Instant started)
             throws SQLException, IOException {
         RecordKind kind = request.kind();
-        execute(connection, "SELECT pg_advisory_xact_lock(hashtext('atlas.directory-import'))");
+        execute(connection, sql("lock.sql"));
         Coordinates coordinates = regionBox(connection);
-        long runId = startRun(connection, request, started);
+        long runId = ImportRuns.start(connection, request, started);
         statements("staging.sql", kind).forEach(sql -> execute(connection, sql));
 
         RowReader reader = reader(request, mapping);
@@ -90,7 +91,7 @@ public final class DirectoryImport {
         Map<String, Long> phases = new LinkedHashMap<>();
         long phaseStart = System.nanoTime();
         Progress bar = progress.start(Files.size(request.file()), reader::bytesRead);
-        try (CopyRows copy = new CopyRows(connection, "stage_record", RecordCleaner.COLUMNS)) {
+        try (CopyRows copy = new CopyRows(connection, "stage_record", CleanedRecord.COLUMNS)) {
             reader.read(row -> {
                 cleaner.stage(row, copy);
                 bar.row();
@@ -101,7 +102,7 @@ public final class DirectoryImport {
 
         configure(connection, request, runId);
         List<String> rebuild = List.of();
-        for (String script : List.of("locate.sql", "known.sql", "match-" + kind.table() + ".sql", "target.sql",
+        for (String script : List.of("locate.sql", "known.sql", "match.sql", "target.sql",
                 "publish-" + kind.table() + ".sql", "locations.sql", "provenance.sql")) {
             if (script.startsWith("publish-")) {
                 rebuild = BulkIndexes.dropIfBulk(connection, kind.table());
@@ -121,7 +122,7 @@ public final class DirectoryImport {
         }
         DirectoryImportReport report = report(connection, request, reader, tally, runId, started, phases);
         writeRejects(connection, request, reader.position(), report.rejected());
-        finishRun(connection, report);
+        ImportRuns.finish(connection, report);
         return report;
     }
 
@@ -146,8 +147,7 @@ public final class DirectoryImport {
     /** The region's bounding box, for detecting swapped coordinates. */
     private static Coordinates regionBox(Connection connection) throws SQLException {
         try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) "
-                     + "FROM (SELECT ST_Extent(geom) AS e FROM territory WHERE kind = 'commune') x")) {
+             ResultSet rs = st.executeQuery(sql("region-box.sql"))) {
             if (!rs.next() || rs.getObject(1) == null) {
                 throw new IllegalStateException("the database has no communes: import the territories first (./atlas import territories)");
             }
@@ -155,37 +155,8 @@ public final class DirectoryImport {
         }
     }
 
-    private static long startRun(Connection connection, ImportRequest request, Instant started) throws SQLException {
-        try (PreparedStatement source = connection.prepareStatement(
-                "INSERT INTO source (name, format, first_run, last_run) VALUES (?, ?, ?, ?) "
-                        + "ON CONFLICT (name) DO UPDATE SET format = excluded.format, last_run = excluded.last_run");
-             PreparedStatement run = connection.prepareStatement(
-                     "INSERT INTO import_run (record_kind, source, format, file, started_at, finished_at, status) "
-                             + "VALUES (?, ?, ?, ?, ?, ?, 'succeeded') RETURNING id")) {
-            source.setString(1, request.source());
-            source.setString(2, request.format().key());
-            source.setTimestamp(3, Timestamp.from(started));
-            source.setTimestamp(4, Timestamp.from(started));
-            source.executeUpdate();
-            bindRun(run, request, started);
-            try (ResultSet rs = run.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    private static void bindRun(PreparedStatement run, ImportRequest request, Instant started) throws SQLException {
-        run.setString(1, request.kind().table());
-        run.setString(2, request.source());
-        run.setString(3, request.format().key());
-        run.setString(4, DirectoryImportReport.name(request.file()));
-        run.setTimestamp(5, Timestamp.from(started));
-        run.setTimestamp(6, Timestamp.from(Instant.now()));
-    }
-
     private static void configure(Connection connection, ImportRequest request, long runId) throws SQLException {
-        try (PreparedStatement set = connection.prepareStatement("SELECT set_config(?, ?, true)")) {
+        try (PreparedStatement set = connection.prepareStatement(sql("settings.sql"))) {
             for (Map.Entry<String, String> s : Map.of(
                     "atlas.import.source", request.source(),
                     "atlas.import.run", Long.toString(runId),
@@ -201,21 +172,18 @@ public final class DirectoryImport {
     private DirectoryImportReport report(Connection connection, ImportRequest request, RowReader reader, Tally tally,
                                          long runId, Instant started, Map<String, Long> phases) throws SQLException {
         long[] counts = new long[7];
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(SqlResource.load(SQL + "counts.sql"))) {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql("counts.sql"))) {
             rs.next();
             for (int i = 0; i < counts.length; i++) {
                 counts[i] = rs.getLong(i + 1);
             }
         }
         Map<String, Long> byReason = new LinkedHashMap<>();
-        query(connection, "SELECT reason, count(*) FROM stage_reject GROUP BY reason ORDER BY count(*) DESC, reason",
-                rs -> byReason.put(rs.getString(1), rs.getLong(2)));
-        query(connection, "SELECT note, line FROM stage_note ORDER BY note, line", rs -> tally.add(rs.getString(1), ""));
+        query(connection, "rejects-by-reason.sql", rs -> byReason.put(rs.getString(1), rs.getLong(2)));
+        query(connection, "notes.sql", rs -> tally.add(rs.getString(1), ""));
         List<DirectoryImportReport.Merge> merges = new ArrayList<>();
-        query(connection, "SELECT l.line, l.name, m.existing_name, m.id, m.rule, m.score FROM stage_match m "
-                + "JOIN stage_located l ON l.line = m.line ORDER BY l.line LIMIT " + MERGES_LISTED,
-                rs -> merges.add(new DirectoryImportReport.Merge(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getLong(4), rs.getString(5), (Float) rs.getObject(6))));
+        query(connection, "merges.sql", rs -> merges.add(new DirectoryImportReport.Merge(rs.getLong(1), rs.getString(2),
+                rs.getString(3), rs.getLong(4), rs.getString(5), (Float) rs.getObject(6))), MERGES_LISTED);
         return new DirectoryImportReport(runId, request.kind().plural(), request.source(), request.format().key(),
                 DirectoryImportReport.name(request.file()), counts[0], counts[1], counts[2], counts[3], counts[4],
                 counts[5], counts[6], byReason, List.copyOf(reader.notes()), tally.counts(), merges,
@@ -243,8 +211,7 @@ public final class DirectoryImport {
                     .setHeader(position, "reason", "detail", "name", "address", "postcode", "commune", "commune_code", "latitude", "longitude")
                     .get());
             st.setFetchSize(1000);
-            try (ResultSet rs = st.executeQuery("SELECT line, reason, detail, name, address, postcode, commune_name, "
-                    + "commune_code, lat, lon FROM stage_reject ORDER BY line")) {
+            try (ResultSet rs = st.executeQuery(sql("rejects.sql"))) {
                 while (rs.next()) {
                     List<Object> values = new ArrayList<>(10);
                     for (int i = 1; i <= 10; i++) {
@@ -258,42 +225,23 @@ public final class DirectoryImport {
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static void finishRun(Connection connection, DirectoryImportReport report) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE import_run SET finished_at = clock_timestamp(), read = ?, inserted = ?, updated = ?, unchanged = ?, merged = ?, "
-                        + "rejected = ?, no_longer_seen = ?, reject_file = ?, report = ?::jsonb WHERE id = ?")) {
-            update.setLong(1, report.read());
-            update.setLong(2, report.inserted());
-            update.setLong(3, report.updated());
-            update.setLong(4, report.unchanged());
-            update.setLong(5, report.merged());
-            update.setLong(6, report.rejected());
-            update.setLong(7, report.noLongerSeen());
-            update.setString(8, report.rejectFile());
-            update.setString(9, JsonMapper.shared().writeValueAsString(report));
-            update.setLong(10, report.runId());
-            update.executeUpdate();
-        }
-    }
-
-    /** Records a failed run after its rollback; a database that is gone cannot record it, and that is fine. */
-    private static void recordFailure(Connection connection, ImportRequest request, Instant started, Exception error) {
-        try {
-            connection.setAutoCommit(true);
-            try (PreparedStatement run = connection.prepareStatement(
-                    "INSERT INTO import_run (record_kind, source, format, file, started_at, finished_at, status, error) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, 'failed', ?)")) {
-                bindRun(run, request, started);
-                run.setString(7, String.valueOf(error.getMessage()));
-                run.executeUpdate();
-            }
-        } catch (SQLException ignored) {
-            // the original error is what the caller needs to see
-        }
+    /** A one-statement script of {@code sql/directory-import/}. */
+    private static String sql(String script) {
+        return SqlResource.statement(SQL + script);
     }
 
     private static List<String> statements(String script, RecordKind kind) {
-        return SqlResource.statements(SQL + script).stream().map(sql -> sql.replace("${record}", kind.table())).toList();
+        return SqlResource.statements(SQL + script).stream().map(sql -> forKind(sql, kind)).toList();
+    }
+
+    /**
+     * A statement for a kind: {@code ${record}} is the kind's table, and {@code ${kind-rules}}
+     * (in match.sql) the dedup rules of the kind alone, from match-TABLE.sql.
+     */
+    private static String forKind(String sql, RecordKind kind) {
+        String withRules = sql.contains(KIND_RULES)
+                ? sql.replace(KIND_RULES, SqlResource.load(SQL + "match-" + kind.table() + ".sql").strip()) : sql;
+        return withRules.replace("${record}", kind.table());
     }
 
     @FunctionalInterface
@@ -301,10 +249,17 @@ public final class DirectoryImport {
         void accept(ResultSet rs) throws SQLException;
     }
 
-    private static void query(Connection connection, String sql, RowConsumer consumer) throws SQLException {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                consumer.accept(rs);
+    /** Runs a query of {@code sql/directory-import/} with its parameters, row by row. */
+    private static void query(Connection connection, String script, RowConsumer consumer, Object... parameters)
+            throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement(sql(script))) {
+            for (int i = 0; i < parameters.length; i++) {
+                st.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    consumer.accept(rs);
+                }
             }
         }
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.atlascitoyen.importers.source.Names;
 
 /**
  * One controlled vocabulary (themes, actor types or initiative statuses) with its synonyms, read

@@ -6,16 +6,16 @@ import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Function;
 import org.atlascitoyen.importers.csv.CsvRowReader;
-import org.atlascitoyen.importers.directory.Field;
-import org.atlascitoyen.importers.directory.Mapping;
-import org.atlascitoyen.importers.directory.SourceRow;
+import org.atlascitoyen.importers.source.Field;
+import org.atlascitoyen.importers.source.Mapping;
+import org.atlascitoyen.importers.source.SourceRow;
 
 /**
  * Reads the national register of associations (RNA), "waldec" export: one association per row,
  * {@code ;}-separated, usually ISO-8859-1. The association's address is composed from its
- * {@code adrs_*} columns; its themes are derived from its {@code objet} by the import (see
- * {@link org.atlascitoyen.importers.directory.RecordCleaner}); dissolved or deleted associations
- * are rejected with that reason, so that the report counts them.
+ * {@code adrs_*} columns; its themes are derived from its {@code objet} by the directory import's
+ * cleaner; dissolved or deleted associations are rejected with that reason, so that the report
+ * counts them.
  */
 public final class RnaRowReader extends CsvRowReader {
 

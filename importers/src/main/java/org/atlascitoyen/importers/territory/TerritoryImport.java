@@ -27,6 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class TerritoryImport {
 
+    private static final String SQL = "sql/territory-import/";
+
     /** The source kinds of the manifest, in the order they are staged. */
     static final List<String> KINDS = List.of("commune-list", "epci-list", "departement-list", "region-list",
             "commune-polygons", "departement-polygons", "region-polygon", "petr", "bassin_vie", "qpv", "pnr");
@@ -57,11 +59,11 @@ public final class TerritoryImport {
             connection.setAutoCommit(false);
             TerritoryImportReport report;
             try {
-                execute(connection, "SELECT pg_advisory_xact_lock(hashtext('atlas.territory-import'))");
-                SqlResource.statements("sql/territory-import/staging.sql").forEach(sql -> execute(connection, sql));
+                execute(connection, SqlResource.statement(SQL + "lock.sql"));
+                SqlResource.statements(SQL + "staging.sql").forEach(sql -> execute(connection, sql));
                 configure(connection, sources);
                 stage(new TerritoryStaging(connection), sources);
-                SqlResource.statements("sql/territory-import/publish.sql").forEach(sql -> execute(connection, sql));
+                SqlResource.statements(SQL + "publish.sql").forEach(sql -> execute(connection, sql));
                 report = new TerritoryImportReport(data.root(), data.manifest().region(), sources, missing,
                         loaded(connection), issues(connection), Duration.between(started, Instant.now()));
                 record(connection, started, report);
@@ -71,14 +73,14 @@ public final class TerritoryImport {
                 throw e;
             }
             connection.setAutoCommit(true);
-            execute(connection, "ANALYZE territory, commune, commune_part, petr_member, zone_commune, commune_alias, commune_neighbour, territory_display");
+            execute(connection, SqlResource.statement(SQL + "analyze.sql"));
             return report;
         }
     }
 
     /** Passes the region and each source's file name and vintage to the publishing SQL. */
     private void configure(Connection connection, List<DataDirectory.Found> sources) throws SQLException {
-        try (PreparedStatement set = connection.prepareStatement("SELECT set_config(?, ?, true)")) {
+        try (PreparedStatement set = connection.prepareStatement(SqlResource.statement(SQL + "settings.sql"))) {
             setting(set, "atlas.region", data.manifest().region());
             for (String kind : KINDS) {
                 Optional<DataDirectory.Found> found = sources.stream().filter(s -> s.kind().equals(kind)).findFirst();
@@ -116,7 +118,7 @@ public final class TerritoryImport {
     private static List<TerritoryImportReport.KindCount> loaded(Connection connection) throws SQLException {
         List<TerritoryImportReport.KindCount> counts = new ArrayList<>();
         try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery(SqlResource.load("sql/territory-import/count-by-kind.sql"))) {
+             ResultSet rs = st.executeQuery(SqlResource.statement(SQL + "count-by-kind.sql"))) {
             while (rs.next()) {
                 counts.add(new TerritoryImportReport.KindCount(rs.getString(1), rs.getLong(2), rs.getLong(3)));
             }
@@ -127,7 +129,7 @@ public final class TerritoryImport {
     private static List<TerritoryImportReport.Issue> issues(Connection connection) throws SQLException {
         List<TerritoryImportReport.Issue> issues = new ArrayList<>();
         try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT kind, code, reason FROM import_issue ORDER BY kind, reason, code")) {
+             ResultSet rs = st.executeQuery(SqlResource.statement(SQL + "issues.sql"))) {
             while (rs.next()) {
                 issues.add(new TerritoryImportReport.Issue(rs.getString(1), rs.getString(2), rs.getString(3)));
             }
@@ -136,8 +138,7 @@ public final class TerritoryImport {
     }
 
     private static void record(Connection connection, Instant started, TerritoryImportReport report) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO territory_import (started_at, finished_at, data_dir, report) VALUES (?, ?, ?, ?::jsonb)")) {
+        try (PreparedStatement insert = connection.prepareStatement(SqlResource.statement(SQL + "record-import.sql"))) {
             insert.setTimestamp(1, Timestamp.from(started));
             insert.setTimestamp(2, Timestamp.from(Instant.now()));
             insert.setString(3, report.dataDirectory().toAbsolutePath().toString());

@@ -1,10 +1,10 @@
 package org.atlascitoyen.importers.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.atlascitoyen.importers.directory.DirectoryTestDatabase.fixture;
 import static org.atlascitoyen.importers.directory.DirectoryTestDatabase.reject;
 import static org.atlascitoyen.importers.directory.DirectoryTestDatabase.rejects;
 import static org.atlascitoyen.importers.directory.ImportRequest.Format.CSV;
+import static org.atlascitoyen.importers.testing.Fixtures.fixture;
 
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;

@@ -2,8 +2,8 @@ package org.atlascitoyen.importers.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.atlascitoyen.importers.directory.DirectoryTestDatabase.fixture;
 import static org.atlascitoyen.importers.directory.ImportRequest.Format.CSV;
+import static org.atlascitoyen.importers.testing.Fixtures.fixture;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package org.atlascitoyen.importers.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.atlascitoyen.importers.directory.DirectoryTestDatabase.fixture;
+import static org.atlascitoyen.importers.testing.Fixtures.fixture;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

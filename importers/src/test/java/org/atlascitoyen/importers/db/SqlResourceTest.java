@@ -19,6 +19,16 @@ class SqlResourceTest {
     }
 
     @Test
+    void aOneStatementScriptIsItsStatementWithoutTheSemicolonAndAScriptOfSeveralIsRefused() {
+        String lock = SqlResource.statement("sql/territory-import/lock.sql");
+
+        assertThat(lock).startsWith("-- ").endsWith("SELECT pg_advisory_xact_lock(hashtext('atlas.territory-import'))");
+        assertThat(SqlResource.firstLine(lock)).isEqualTo("SELECT pg_advisory_xact_lock(hashtext('atlas.territory-import'))");
+        assertThatThrownBy(() -> SqlResource.statement("sql/territory-import/staging.sql"))
+                .hasMessageContaining("sql/territory-import/staging.sql").hasMessageContaining("not one");
+    }
+
+    @Test
     void aMissingResourceIsNamed() {
         assertThatThrownBy(() -> SqlResource.load("sql/nowhere.sql"))
                 .hasMessageContaining("sql/nowhere.sql");

@@ -3,6 +3,7 @@ package org.atlascitoyen.importers.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -47,6 +48,34 @@ class DatesTest {
         assertThat(Dates.read(text, false, tally)).isNull();
         assertThat(tally.counts()).containsOnlyKeys("unreadable date (left out)");
         assertThat(tally.counts().get("unreadable date (left out)")).containsEntry(text, 1L);
+    }
+
+    @Test
+    void aPeriodReadsItsStartAsAFirstDayAndItsEndAsALastDay() {
+        Tally tally = new Tally();
+
+        assertThat(Dates.period("03/2024", "2024", tally)).isEqualTo(new Dates.Period(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 12, 31)));
+        assertThat(Dates.period(null, "2024-06", tally)).isEqualTo(new Dates.Period(null, LocalDate.of(2024, 6, 30)));
+        assertThat(Dates.period("2024-06-15", "2024-06-15", tally).end()).isEqualTo(LocalDate.of(2024, 6, 15));
+        assertThat(tally.counts()).isEmpty();
+    }
+
+    @Test
+    void anEndBeforeTheStartIsLeftOutAndCounted() {
+        Tally tally = new Tally();
+
+        assertThat(Dates.period("2024-06-15", "2024-06-14", tally)).isEqualTo(new Dates.Period(LocalDate.of(2024, 6, 15), null));
+        // The same month ends on its last day, after any day of it.
+        assertThat(Dates.period("2024-06-15", "06/2024", tally).end()).isEqualTo(LocalDate.of(2024, 6, 30));
+        assertThat(tally.counts()).containsExactly(Map.entry("end date before start date: end date left out", Map.of("", 1L)));
+    }
+
+    @Test
+    void anUnreadableStartLeavesTheEndAlone() {
+        Tally tally = new Tally();
+
+        assertThat(Dates.period("bientôt", "2020", tally)).isEqualTo(new Dates.Period(null, LocalDate.of(2020, 12, 31)));
+        assertThat(tally.counts()).containsOnlyKeys("unreadable date (left out)");
     }
 
     @Test

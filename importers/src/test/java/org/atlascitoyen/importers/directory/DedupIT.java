@@ -1,9 +1,9 @@
 package org.atlascitoyen.importers.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.atlascitoyen.importers.directory.DirectoryTestDatabase.fixture;
 import static org.atlascitoyen.importers.directory.ImportRequest.Format.CSV;
 import static org.atlascitoyen.importers.directory.ImportRequest.Format.GOGOCARTO;
+import static org.atlascitoyen.importers.testing.Fixtures.fixture;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

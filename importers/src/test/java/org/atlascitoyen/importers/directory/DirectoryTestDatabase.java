@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -153,19 +151,6 @@ public final class DirectoryTestDatabase implements AutoCloseable, BeforeEachCal
     public String communePoint(String code) throws SQLException {
         return value("SELECT round(ST_X(label_point)::numeric, 4) || ' ' || round(ST_Y(label_point)::numeric, 4) "
                 + "FROM territory WHERE kind = 'commune' AND code = ?", code);
-    }
-
-    /** A test resource by its path under src/test/resources. */
-    public static Path fixture(String name) {
-        URL url = DirectoryTestDatabase.class.getClassLoader().getResource(name);
-        if (url == null) {
-            throw new IllegalArgumentException("no test resource " + name);
-        }
-        try {
-            return Path.of(url.toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The rows of a run's reject file, read with its header (line, reason, detail, name...). */

@@ -2,7 +2,7 @@ package org.atlascitoyen.importers.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.atlascitoyen.importers.directory.DirectoryTestDatabase.fixture;
+import static org.atlascitoyen.importers.testing.Fixtures.fixture;
 
 import java.nio.file.Path;
 import org.atlascitoyen.importers.db.DatabaseConfig;

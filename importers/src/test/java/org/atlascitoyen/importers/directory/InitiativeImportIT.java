@@ -1,8 +1,8 @@
 package org.atlascitoyen.importers.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.atlascitoyen.importers.directory.DirectoryTestDatabase.fixture;
 import static org.atlascitoyen.importers.directory.ImportRequest.Format.CSV;
+import static org.atlascitoyen.importers.testing.Fixtures.fixture;
 
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;

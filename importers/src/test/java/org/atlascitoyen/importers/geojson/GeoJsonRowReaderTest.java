@@ -2,16 +2,16 @@ package org.atlascitoyen.importers.geojson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.atlascitoyen.importers.directory.DirectoryTestDatabase.fixture;
+import static org.atlascitoyen.importers.testing.Fixtures.fixture;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.atlascitoyen.importers.directory.Field;
-import org.atlascitoyen.importers.directory.Mapping;
-import org.atlascitoyen.importers.directory.SourceRow;
 import org.atlascitoyen.importers.load.MalformedFileException;
+import org.atlascitoyen.importers.source.Field;
+import org.atlascitoyen.importers.source.Mapping;
+import org.atlascitoyen.importers.source.SourceRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

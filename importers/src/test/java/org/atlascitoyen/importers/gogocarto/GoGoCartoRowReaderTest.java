@@ -2,16 +2,17 @@ package org.atlascitoyen.importers.gogocarto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.atlascitoyen.importers.directory.DirectoryTestDatabase.fixture;
+import static org.atlascitoyen.importers.testing.Fixtures.fixture;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.atlascitoyen.importers.directory.Field;
-import org.atlascitoyen.importers.directory.SourceRow;
 import org.atlascitoyen.importers.load.MalformedFileException;
+import org.atlascitoyen.importers.source.Field;
+import org.atlascitoyen.importers.source.Mapping;
+import org.atlascitoyen.importers.source.SourceRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,6 +69,18 @@ class GoGoCartoRowReaderTest {
         assertThat(rows).isEmpty();
         assertThat(reader.notes()).containsExactly("the export holds no element");
         assertThat(reader.position()).isEqualTo("element");
+    }
+
+    @Test
+    void aMappingFileExtendsTheBuiltInOneFieldByField() throws Exception {
+        Path file = Files.writeString(dir.resolve("categories.yaml"),
+                "themes: { column: categories, separator: \"|\", values: { Vélo: mobilite } }\n", StandardCharsets.UTF_8);
+
+        Mapping merged = GoGoCartoRowReader.BUILT_IN.with(Mapping.load(file));
+
+        assertThat(merged.rule(Field.THEMES).orElseThrow().values()).containsOnlyKeys("Vélo");
+        assertThat(merged.rule(Field.NAME)).contains(Mapping.Rule.column("name"));
+        assertThat(merged.origin()).contains("categories.yaml");
     }
 
     @Test

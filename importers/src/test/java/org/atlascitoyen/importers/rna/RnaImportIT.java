@@ -1,9 +1,9 @@
 package org.atlascitoyen.importers.rna;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.atlascitoyen.importers.directory.DirectoryTestDatabase.fixture;
 import static org.atlascitoyen.importers.directory.DirectoryTestDatabase.reject;
 import static org.atlascitoyen.importers.directory.ImportRequest.Format.RNA;
+import static org.atlascitoyen.importers.testing.Fixtures.fixture;
 
 import java.util.Map;
 import org.atlascitoyen.importers.directory.DirectoryImportReport;

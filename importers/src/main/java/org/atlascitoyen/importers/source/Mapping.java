@@ -1,4 +1,4 @@
-package org.atlascitoyen.importers.directory;
+package org.atlascitoyen.importers.source;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +35,7 @@ public final class Mapping {
      */
     public static final class Rule {
 
-        static final Pattern DEFAULT_SEPARATORS = Pattern.compile("\\s*[,;|/]\\s*");
+        private static final Pattern DEFAULT_SEPARATORS = Pattern.compile("\\s*[,;|/]\\s*");
 
         private final String column;
         private final String constant;
@@ -126,6 +126,11 @@ public final class Mapping {
 
     public Optional<Rule> rule(Field field) {
         return Optional.ofNullable(rules.get(field));
+    }
+
+    /** How a multi-valued cell of the field splits: its rule's separator, else , ; | / */
+    public Pattern split(Field field) {
+        return rule(field).map(Rule::split).orElse(Rule.DEFAULT_SEPARATORS);
     }
 
     public Map<Field, Rule> rules() {

@@ -1,4 +1,4 @@
-package org.atlascitoyen.importers.directory;
+package org.atlascitoyen.importers.source;
 
 import java.io.IOException;
 import java.nio.file.Files;

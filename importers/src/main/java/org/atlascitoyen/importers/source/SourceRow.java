@@ -1,4 +1,4 @@
-package org.atlascitoyen.importers.directory;
+package org.atlascitoyen.importers.source;
 
 /**
  * One record as read from a source file, before cleaning: the raw text of each {@link Field}

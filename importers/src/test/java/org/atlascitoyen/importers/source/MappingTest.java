@@ -1,8 +1,8 @@
-package org.atlascitoyen.importers.directory;
+package org.atlascitoyen.importers.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.atlascitoyen.importers.directory.DirectoryTestDatabase.fixture;
+import static org.atlascitoyen.importers.testing.Fixtures.fixture;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.atlascitoyen.importers.gogocarto.GoGoCartoRowReader;
 import org.atlascitoyen.importers.load.MalformedFileException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -124,17 +123,6 @@ class MappingTest {
                 .hasMessageContaining("expected an object of field: column");
         assertThatThrownBy(() -> Mapping.load(latin1)).isInstanceOf(MalformedFileException.class)
                 .hasMessageContaining("not UTF-8 text");
-    }
-
-    @Test
-    void aMappingFileExtendsTheBuiltInOneFieldByField() throws Exception {
-        Path file = write("categories.yaml", "themes: { column: categories, separator: \"|\", values: { Vélo: mobilite } }\n");
-
-        Mapping merged = GoGoCartoRowReader.BUILT_IN.with(Mapping.load(file));
-
-        assertThat(merged.rule(Field.THEMES).orElseThrow().values()).containsOnlyKeys("Vélo");
-        assertThat(merged.rule(Field.NAME)).contains(Mapping.Rule.column("name"));
-        assertThat(merged.origin()).contains("categories.yaml");
     }
 
     private Path write(String name, String text) throws Exception {

@@ -1,4 +1,4 @@
-package org.atlascitoyen.importers.directory;
+package org.atlascitoyen.importers.source;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 
 /**
  * The fields a directory record can have, named as in mapping files. A reader fills the raw text
- * of each; {@link RecordCleaner} turns it into the staged record.
+ * of each; the directory import's cleaner turns it into the staged record.
  */
 public enum Field {
     EXTERNAL_ID("externalId", 200),

@@ -1,4 +1,4 @@
-package org.atlascitoyen.importers.directory;
+package org.atlascitoyen.importers.source;
 
 import java.util.ArrayList;
 import java.util.List;

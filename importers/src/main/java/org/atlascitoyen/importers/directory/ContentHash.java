@@ -1,0 +1,55 @@
+package org.atlascitoyen.importers.directory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.atlascitoyen.importers.source.Names;
+
+/**
+ * SHA-1 digests of a cleaned record. The content hash covers the record's cleaned values, so that
+ * a re-import rewrites only the records whose source changed ({@code known.sql}). The derived id stands in for the
+ * external id of a row whose source gives none, from what identifies it (its name, commune and
+ * address in matching form), so that the same record keeps its id from one import to the next.
+ * Each value is followed by a zero byte, so that text moved from one field to the next changes the
+ * digest. One instance per import: the digest is reused from row to row.
+ */
+final class ContentHash {
+
+    private static final int DERIVED_ID_DIGITS = 20;
+
+    private final MessageDigest digest;
+
+    ContentHash() {
+        try {
+            this.digest = MessageDigest.getInstance("SHA-1");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is part of every Java platform", e);
+        }
+    }
+
+    /** The hash of the record's values; its line, its reject and the values derived from others are left out. */
+    String of(CleanedRecord c) {
+        return digest(c.externalId, c.name, c.type, c.status, String.valueOf(c.themes), c.description,
+                c.lessonsLearned, String.valueOf(c.startDate), String.valueOf(c.endDate), c.address, c.postcode,
+                c.communeName, c.communeCode, c.territoryKind, c.territoryCode, String.valueOf(c.lon),
+                String.valueOf(c.lat), c.website, c.email, c.phone, c.siren, c.rna, String.valueOf(c.carriers));
+    }
+
+    /** "h:" and 20 hex digits, from the record's name in matching form, commune, postcode and address. */
+    String derivedId(CleanedRecord c) {
+        return "h:" + digest(c.nameSearch, String.valueOf(c.communeCode), Names.normalize(c.communeName),
+                String.valueOf(c.postcode), Names.normalize(c.address)).substring(0, DERIVED_ID_DIGITS);
+    }
+
+    private String digest(String... values) {
+        digest.reset();
+        for (String v : values) {
+            if (v != null) {
+                digest.update(v.getBytes(StandardCharsets.UTF_8));
+            }
+            digest.update((byte) 0);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}
