@@ -5,7 +5,7 @@ import org.atlascitoyen.importers.db.DatabaseConfig;
 import org.atlascitoyen.importers.directory.DirectoryImport;
 import org.atlascitoyen.importers.directory.ImportRequest;
 import org.atlascitoyen.importers.directory.Progress;
-import org.atlascitoyen.importers.directory.RecordKind;
+import org.atlascitoyen.importers.record.RecordKind;
 import org.atlascitoyen.importers.testing.TestDatabases;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;

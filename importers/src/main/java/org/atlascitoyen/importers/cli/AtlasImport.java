@@ -15,7 +15,7 @@ import org.atlascitoyen.importers.db.Schema;
 import org.atlascitoyen.importers.directory.DirectoryImport;
 import org.atlascitoyen.importers.directory.ImportRequest;
 import org.atlascitoyen.importers.directory.Progress;
-import org.atlascitoyen.importers.directory.RecordKind;
+import org.atlascitoyen.importers.record.RecordKind;
 import org.atlascitoyen.importers.load.MalformedFileException;
 import org.atlascitoyen.importers.territory.DataDirectory;
 import org.atlascitoyen.importers.territory.SourceManifest;
@@ -108,7 +108,7 @@ public final class AtlasImport {
             }
             case "actors", "initiatives" -> {
                 DatabaseConfig db = DatabaseConfig.fromMap(env);
-                ImportRequest request = DirectoryOptions.parse(command.equals("actors") ? RecordKind.ACTOR : RecordKind.INITIATIVE, args);
+                ImportRequest request = DirectoryOptions.parse(RecordKind.byPath(command).orElseThrow(), args);
                 migrate(db);
                 directoryImport(db).run(request).print(out);
             }

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.atlascitoyen.importers.directory.ImportRequest;
-import org.atlascitoyen.importers.directory.RecordKind;
+import org.atlascitoyen.importers.record.RecordKind;
 import org.atlascitoyen.importers.load.MalformedFileException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -43,7 +43,7 @@ public final class DemoData {
         }
         List<ImportRequest> requests = new ArrayList<>();
         for (JsonNode entry : root.path("imports").values()) {
-            RecordKind kind = entry.path("records").asString("").equals("initiatives") ? RecordKind.INITIATIVE : RecordKind.ACTOR;
+            RecordKind kind = RecordKind.byPath(entry.path("records").asString("")).orElse(RecordKind.ACTOR);
             String mapping = entry.path("mapping").asString(null);
             requests.add(new ImportRequest(kind, entry.path("source").asString(null),
                     ImportRequest.Format.parse(entry.path("format").asString("")), dir.resolve(entry.path("file").asString("")),

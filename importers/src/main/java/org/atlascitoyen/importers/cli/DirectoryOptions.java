@@ -3,7 +3,7 @@ package org.atlascitoyen.importers.cli;
 import java.nio.file.Path;
 import java.util.Deque;
 import org.atlascitoyen.importers.directory.ImportRequest;
-import org.atlascitoyen.importers.directory.RecordKind;
+import org.atlascitoyen.importers.record.RecordKind;
 
 /** The options of {@code ./atlas import actors|initiatives}. */
 final class DirectoryOptions {
@@ -38,7 +38,7 @@ final class DirectoryOptions {
             }
         }
         if (file == null || source == null || format == null) {
-            throw new IllegalArgumentException("import " + kind.plural() + " needs --source NAME, --format FORMAT and a FILE\n"
+            throw new IllegalArgumentException("import " + kind.path() + " needs --source NAME, --format FORMAT and a FILE\n"
                     + AtlasImport.USAGE);
         }
         return new ImportRequest(kind, source, format, file, mapping, keepOutOfRegion, partial, rejects);

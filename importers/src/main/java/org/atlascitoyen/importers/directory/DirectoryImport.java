@@ -25,6 +25,7 @@ import org.atlascitoyen.importers.geojson.GeoJsonRowReader;
 import org.atlascitoyen.importers.gogocarto.GoGoCartoRowReader;
 import org.atlascitoyen.importers.load.CopyRows;
 import org.atlascitoyen.importers.locate.Coordinates;
+import org.atlascitoyen.importers.record.RecordKind;
 import org.atlascitoyen.importers.rna.RnaRowReader;
 import org.atlascitoyen.importers.source.Mapping;
 import org.atlascitoyen.importers.source.RowReader;
@@ -184,7 +185,7 @@ public final class DirectoryImport {
         List<DirectoryImportReport.Merge> merges = new ArrayList<>();
         query(connection, "merges.sql", rs -> merges.add(new DirectoryImportReport.Merge(rs.getLong(1), rs.getString(2),
                 rs.getString(3), rs.getLong(4), rs.getString(5), (Float) rs.getObject(6))), MERGES_LISTED);
-        return new DirectoryImportReport(runId, request.kind().plural(), request.source(), request.format().key(),
+        return new DirectoryImportReport(runId, request.kind().path(), request.source(), request.format().key(),
                 DirectoryImportReport.name(request.file()), counts[0], counts[1], counts[2], counts[3], counts[4],
                 counts[5], counts[6], byReason, List.copyOf(reader.notes()), tally.counts(), merges,
                 Math.max(0, counts[4] - merges.size()),

@@ -3,6 +3,7 @@ package org.atlascitoyen.importers.directory;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.atlascitoyen.importers.record.RecordKind;
 
 /**
  * One directory import: which file, in which format, from which source, and how.

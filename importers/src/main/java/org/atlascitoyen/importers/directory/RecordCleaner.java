@@ -3,6 +3,7 @@ package org.atlascitoyen.importers.directory;
 import java.sql.SQLException;
 import org.atlascitoyen.importers.load.CopyRows;
 import org.atlascitoyen.importers.locate.Coordinates;
+import org.atlascitoyen.importers.record.RecordKind;
 import org.atlascitoyen.importers.source.Field;
 import org.atlascitoyen.importers.source.Mapping;
 import org.atlascitoyen.importers.source.Names;

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.atlascitoyen.importers.db.DatabaseConfig;
+import org.atlascitoyen.importers.record.RecordKind;
 import org.atlascitoyen.importers.testing.TestDatabases;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;

@@ -7,6 +7,7 @@ import static org.atlascitoyen.importers.testing.Fixtures.fixture;
 import java.nio.file.Path;
 import org.atlascitoyen.importers.db.DatabaseConfig;
 import org.atlascitoyen.importers.load.MalformedFileException;
+import org.atlascitoyen.importers.record.RecordKind;
 import org.junit.jupiter.api.Test;
 
 /** What an import checks before it touches the database. */

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.atlascitoyen.importers.locate.Coordinates;
+import org.atlascitoyen.importers.record.RecordKind;
 import org.atlascitoyen.importers.source.Field;
 import org.atlascitoyen.importers.source.Mapping;
 import org.atlascitoyen.importers.source.SourceRow;

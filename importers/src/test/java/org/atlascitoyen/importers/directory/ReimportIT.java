@@ -5,6 +5,7 @@ import static org.atlascitoyen.importers.directory.ImportRequest.Format.CSV;
 import static org.atlascitoyen.importers.testing.Fixtures.fixture;
 
 import java.nio.file.Path;
+import org.atlascitoyen.importers.record.RecordKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -20,7 +20,7 @@ import org.atlascitoyen.importers.directory.DirectoryImport;
 import org.atlascitoyen.importers.directory.DirectoryImportReport;
 import org.atlascitoyen.importers.directory.ImportRequest;
 import org.atlascitoyen.importers.directory.Progress;
-import org.atlascitoyen.importers.directory.RecordKind;
+import org.atlascitoyen.importers.record.RecordKind;
 import org.atlascitoyen.mapservice.bench.ApiCase.Request;
 import org.springframework.context.ConfigurableApplicationContext;
 

@@ -25,7 +25,7 @@ import org.atlascitoyen.importers.directory.DirectoryImport;
 import org.atlascitoyen.importers.directory.DirectoryImportReport;
 import org.atlascitoyen.importers.directory.ImportRequest;
 import org.atlascitoyen.importers.directory.Progress;
-import org.atlascitoyen.importers.directory.RecordKind;
+import org.atlascitoyen.importers.record.RecordKind;
 import org.atlascitoyen.importers.testing.TestDatabases;
 import org.postgresql.PGConnection;
 import org.springframework.boot.logging.LogLevel;
