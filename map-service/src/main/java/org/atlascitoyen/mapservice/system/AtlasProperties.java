@@ -4,8 +4,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Every limit and default of the API in one place ({@code atlas.*} in application.properties,
- * each overridable by an environment variable; the README lists them).
+ * Every limit and default of the service, in one place: the defaults below are the only ones
+ * (application.properties does not repeat them). Each setting {@code atlas.kebab-name} can be set
+ * like any Spring property: the environment variable {@code ATLAS_KEBAB_NAME} (Spring Boot's
+ * relaxed binding), {@code --atlas.kebab-name=} on the command line, or a properties file. The
+ * README lists them with their variables; {@code AtlasPropertiesTest} keeps that list in step.
  *
  * @param searchLimitDefault territories returned by a search when {@code limit} is not given
  * @param searchLimitMax     the largest {@code limit} a search accepts
@@ -36,6 +39,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tileCacheMegabytes memory for the most recently rendered tiles (0: no cache)
  * @param clustersMaxTiles   the most tiles (of its zoom) the bbox of /api/.../clusters may span
  * @param territoryMaxAgeSeconds how long clients and caches may keep a territory's geometry
+ * @param dataVersionPollMs  how often the version of the published data (the ETags of tiles and
+ *                           territories) is read again, in milliseconds: after an import,
+ *                           responses name the previous version for at most that long
  */
 @ConfigurationProperties("atlas")
 public record AtlasProperties(
@@ -58,5 +64,6 @@ public record AtlasProperties(
         @DefaultValue("60") int tileMaxAgeSeconds,
         @DefaultValue("64") int tileCacheMegabytes,
         @DefaultValue("256") int clustersMaxTiles,
-        @DefaultValue("3600") int territoryMaxAgeSeconds) {
+        @DefaultValue("3600") int territoryMaxAgeSeconds,
+        @DefaultValue("5000") long dataVersionPollMs) {
 }

@@ -1,5 +1,6 @@
 package org.atlascitoyen.mapservice.system;
 
+import java.time.Duration;
 import org.atlascitoyen.importers.db.SqlResource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,7 +9,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,14 +20,13 @@ import org.springframework.stereotype.Component;
  * data only changes through import runs (directory imports record a run in the transaction that
  * publishes; territory imports likewise), so the version is the last succeeded run of each.
  *
- * <p>Read when the service is ready, then every {@code atlas.data-version-poll-ms} (application
- * properties, default 5 s) in the background, never per request: a response may name the
- * previous version for that long after an import. Call {@link #refresh()} to read it at once
- * (tests, or after an import in-process).
+ * <p>Read when the service is ready, then every {@link AtlasProperties#dataVersionPollMs()} in the
+ * background, never per request: a response may name the previous version for that long after an
+ * import. Call {@link #refresh()} to read it at once (tests, or after an import in-process).
  */
 @Component
 @EnableScheduling
-public class DataVersion {
+public class DataVersion implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(DataVersion.class);
     private static final String SQL = SqlResource.load("sql/system/data-version.sql");
@@ -45,10 +47,12 @@ public class DataVersion {
     }
 
     private final JdbcClient jdbc;
+    private final Duration pollEvery;
     private volatile Version current;
 
-    DataVersion(JdbcClient jdbc) {
+    DataVersion(JdbcClient jdbc, AtlasProperties properties) {
         this.jdbc = jdbc;
+        this.pollEvery = Duration.ofMillis(properties.dataVersionPollMs());
     }
 
     /** The version last read; null while the database has never answered. */
@@ -79,8 +83,12 @@ public class DataVersion {
         refresh();
     }
 
-    @Scheduled(initialDelayString = "${atlas.data-version-poll-ms}", fixedDelayString = "${atlas.data-version-poll-ms}")
-    void poll() {
-        refresh();
+    /**
+     * Polls at the period of the properties record (an {@code @Scheduled} placeholder would need
+     * its own default, a second copy of it).
+     */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(new FixedDelayTask(this::refresh, pollEvery, pollEvery));
     }
 }

@@ -27,6 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 class TerritoryController {
 
     private static final String GEOJSON = "application/geo+json";
+    /** The longest search text accepted: a guard on the input, not a setting. */
+    private static final int MAX_QUERY_LENGTH = 200;
 
     private final TerritoryRepository territories;
     private final AtlasProperties limits;
@@ -52,8 +54,8 @@ class TerritoryController {
                            @RequestParam(required = false) Integer limit, @RequestParam(required = false) Integer offset) {
         TerritoryKind k = kind == null || kind.isBlank() ? null : TerritoryKind.parse(kind, "kind");
         String query = q == null || q.isBlank() ? null : q.strip();
-        if (query != null && query.length() > 200) {
-            throw new BadParameterException("q", "The query is longer than 200 characters");
+        if (query != null && query.length() > MAX_QUERY_LENGTH) {
+            throw new BadParameterException("q", "The query is longer than " + MAX_QUERY_LENGTH + " characters");
         }
         int n = limit == null ? limits.searchLimitDefault() : limit;
         if (n < 1 || n > limits.searchLimitMax()) {

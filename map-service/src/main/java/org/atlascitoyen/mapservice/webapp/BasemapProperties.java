@@ -4,10 +4,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The raster tiles the web map draws under its vector base ({@code atlas.basemap.*}, README
- * table). OpenStreetMap's servers suit a low-traffic site (their tile usage policy); a busy or
- * intranet deployment points {@code url} at its own tile server, or empties it to draw the
- * vector base alone.
+ * The raster tiles the web map draws under its vector base ({@code atlas.basemap.*}, set like the
+ * settings of {@link org.atlascitoyen.mapservice.system.AtlasProperties}, e.g. by
+ * {@code ATLAS_BASEMAP_URL}; the defaults below are the only ones). OpenStreetMap's servers suit
+ * a low-traffic site (their tile usage policy); a busy or intranet deployment points {@code url}
+ * at its own tile server, or empties it to draw the vector base alone.
  *
  * @param url         Leaflet URL template ({@code {z}/{x}/{y}}, optional {@code {s}}); empty for none
  * @param attribution HTML credit line the tile provider requires
