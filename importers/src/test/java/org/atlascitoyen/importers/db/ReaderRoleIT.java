@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.atlascitoyen.importers.record.RecordKind;
 import org.atlascitoyen.importers.testing.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -131,9 +132,9 @@ class ReaderRoleIT {
             for (String relation : SERVED) {
                 putIfFailed(refused, reader, "SELECT * FROM " + quote(relation) + " LIMIT 1");
             }
-            for (String kind : List.of("actor", "initiative")) {
-                putIfFailed(refused, reader, "SELECT source, external_id, " + kind + "_id, last_seen_at, seen, match_rule FROM "
-                        + kind + "_provenance LIMIT 1");
+            for (RecordKind kind : RecordKind.values()) {
+                putIfFailed(refused, reader, "SELECT source, external_id, " + kind.provenanceKey()
+                        + ", last_seen_at, seen, match_rule FROM " + kind.provenanceTable() + " LIMIT 1");
             }
             assertThat(refused).as("what the service reads, refused to the reader role").isEmpty();
             try (Statement st = reader.createStatement();
@@ -149,11 +150,12 @@ class ReaderRoleIT {
     void aPublicViewHasEveryColumnOfItsTableButThePrivateOnes() throws SQLException {
         List<String> privateColumns = privateColumns();
         try (Connection reader = reader()) {
-            for (String table : List.of("actor", "initiative")) {
+            for (RecordKind kind : RecordKind.values()) {
+                String table = kind.table();
                 List<String> expected = new ArrayList<>(columns(reader, table));
                 expected.removeIf(c -> privateColumns.contains(table + "." + c));
-                assertThat(columns(reader, table + "_public")).as(table + "_public's columns: " + table + "'s but the private ones")
-                        .containsExactlyElementsOf(expected);
+                assertThat(columns(reader, kind.publicView())).as(kind.publicView() + "'s columns: " + table
+                        + "'s but the private ones").containsExactlyElementsOf(expected);
             }
         }
     }

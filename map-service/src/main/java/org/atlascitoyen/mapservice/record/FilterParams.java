@@ -28,7 +28,7 @@ public record FilterParams(
         @Parameter(description = "minLon,minLat,maxLon,maxLat (WGS84)", example = "1.3,43.5,1.6,43.7") String bbox,
         @Parameter(description = "lon,lat: records within `radius` metres, nearest first, with their distance",
                 example = "1.4442,43.6045") String near,
-        @Parameter(description = "metres around `near` (default 10000, max 200000)") String radius,
+        @Parameter(description = "metres around `near` (default and maximum: atlas.near-radius-default and -max, see the README)") String radius,
         @Parameter(description = "kind:code of a territory (commune, epci, petr, bassin_vie, departement, region, qpv, pnr)",
                 example = "epci:243100518") String territory,
         @Parameter(description = "theme codes (repeat or comma-separate): records with any of them",

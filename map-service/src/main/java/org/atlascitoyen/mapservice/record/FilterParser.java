@@ -13,6 +13,7 @@ import org.atlascitoyen.importers.record.Category;
 import org.atlascitoyen.importers.record.RecordKind;
 import org.atlascitoyen.mapservice.system.AtlasProperties;
 import org.atlascitoyen.mapservice.system.BadParameterException;
+import org.atlascitoyen.mapservice.system.SearchText;
 import org.atlascitoyen.mapservice.territory.TerritoryKind;
 import org.atlascitoyen.mapservice.territory.TerritoryRepository;
 import org.springframework.stereotype.Component;
@@ -25,7 +26,6 @@ import org.springframework.stereotype.Component;
 public class FilterParser {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    private static final int MAX_QUERY_LENGTH = 200;
 
     private final Vocabularies vocabularies;
     private final TerritoryRepository territories;
@@ -54,7 +54,7 @@ public class FilterParser {
             }
         }
         return new Filter(kind, bbox(p.bbox()), near(p.near(), p.radius()), territory(p.territory()),
-                codes("theme", p.theme(), vocabularies.themes()), categories, query(p.q()),
+                codes("theme", p.theme(), vocabularies.themes()), categories, SearchText.of("q", p.q()),
                 updatedSince(p.updatedSince()));
     }
 
@@ -143,16 +143,6 @@ public class FilterParser {
             codes.add(code);
         }
         return new ArrayList<>(codes);
-    }
-
-    private static String query(String q) {
-        if (blank(q)) {
-            return null;
-        }
-        if (q.length() > MAX_QUERY_LENGTH) {
-            throw new BadParameterException("q", "q is longer than " + MAX_QUERY_LENGTH + " characters");
-        }
-        return q.strip();
     }
 
     private static OffsetDateTime updatedSince(String value) {

@@ -3,6 +3,7 @@ package org.atlascitoyen.mapservice.territory;
 import java.time.Duration;
 import org.atlascitoyen.mapservice.system.AtlasProperties;
 import org.atlascitoyen.mapservice.system.BadParameterException;
+import org.atlascitoyen.mapservice.system.SearchText;
 import org.atlascitoyen.mapservice.system.DataEtags;
 import org.atlascitoyen.mapservice.system.NotFoundException;
 import org.springframework.http.CacheControl;
@@ -27,8 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 class TerritoryController {
 
     private static final String GEOJSON = "application/geo+json";
-    /** The longest search text accepted: a guard on the input, not a setting. */
-    private static final int MAX_QUERY_LENGTH = 200;
 
     private final TerritoryRepository territories;
     private final AtlasProperties limits;
@@ -53,10 +52,7 @@ class TerritoryController {
     TerritorySearch search(@RequestParam(required = false) String q, @RequestParam(required = false) String kind,
                            @RequestParam(required = false) Integer limit, @RequestParam(required = false) Integer offset) {
         TerritoryKind k = kind == null || kind.isBlank() ? null : TerritoryKind.parse(kind, "kind");
-        String query = q == null || q.isBlank() ? null : q.strip();
-        if (query != null && query.length() > MAX_QUERY_LENGTH) {
-            throw new BadParameterException("q", "The query is longer than " + MAX_QUERY_LENGTH + " characters");
-        }
+        String query = SearchText.of("q", q);
         int n = limit == null ? limits.searchLimitDefault() : limit;
         if (n < 1 || n > limits.searchLimitMax()) {
             throw new BadParameterException("limit", "limit must be between 1 and " + limits.searchLimitMax() + ", got " + n);
