@@ -60,7 +60,7 @@ class LargeExportIT extends WebIT {
 
     /** Sessions of this database, other than the asking one, in the transaction of an actor export. */
     private static final String EXPORT_SESSIONS = " FROM pg_stat_activity WHERE datname = current_database()"
-            + " AND pid <> pg_backend_pid() AND xact_start IS NOT NULL AND query LIKE '%sort_key%FROM actor r%'";
+            + " AND pid <> pg_backend_pid() AND xact_start IS NOT NULL AND query LIKE '%sort_key%FROM actor_public r%'";
     private static final String COUNT_EXPORTS = "SELECT count(*)" + EXPORT_SESSIONS;
     private static final String END_EXPORTS = "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid))" + EXPORT_SESSIONS;
 
