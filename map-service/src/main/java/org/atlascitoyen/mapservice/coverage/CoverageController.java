@@ -67,8 +67,8 @@ class CoverageController {
         if (DataEtags.matches(ifNoneMatch, etag)) {
             return DataEtags.notModified(etag, cacheControl);
         }
-        Filter actors = filters.parse(RecordKind.ACTOR, withoutStatus(params));
-        Filter initiatives = filters.parse(RecordKind.INITIATIVE, withoutType(params));
+        Filter actors = filters.parse(RecordKind.ACTOR, params.onlyCategoryOf(RecordKind.ACTOR));
+        Filter initiatives = filters.parse(RecordKind.INITIATIVE, params.onlyCategoryOf(RecordKind.INITIATIVE));
         // One description of the request for file names and the summary: the actors' criteria
         // (type included) with the initiatives' statuses.
         String slug = actors.slug(List.of(initiatives));
@@ -85,15 +85,5 @@ class CoverageController {
             response.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString());
         }
         return response.body(body);
-    }
-
-    private static FilterParams withoutStatus(FilterParams p) {
-        return new FilterParams(p.bbox(), p.near(), p.radius(), p.territory(), p.theme(), p.type(), null, p.q(),
-                p.updatedSince());
-    }
-
-    private static FilterParams withoutType(FilterParams p) {
-        return new FilterParams(p.bbox(), p.near(), p.radius(), p.territory(), p.theme(), null, p.status(), p.q(),
-                p.updatedSince());
     }
 }

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.atlascitoyen.importers.record.RecordKind;
 
 /**
  * The filter parameters of every list, tile, coverage and export endpoint, as the request gives
@@ -50,6 +51,16 @@ public record FilterParams(
             case "status" -> status;
             default -> throw new IllegalArgumentException("No filter parameter " + parameter);
         };
+    }
+
+    /**
+     * The same parameters with the category codes of one kind only: coverage counts actors and
+     * initiatives from one request, the types filtering the actors and the statuses the initiatives.
+     */
+    public FilterParams onlyCategoryOf(RecordKind kind) {
+        String keep = kind.category().parameter();
+        return new FilterParams(bbox, near, radius, territory, theme, keep.equals("type") ? type : null,
+                keep.equals("status") ? status : null, q, updatedSince);
     }
 
     /** The same parameters without {@code bbox} (a tile brings its own box). */
