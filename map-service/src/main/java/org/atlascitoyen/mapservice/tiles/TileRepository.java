@@ -36,8 +36,7 @@ class TileRepository {
             Long id = rs.getObject("id", Long.class);
             String kind = rs.getString("kind");
             return new ClusterFeature(id, new ClusterFeature.Properties(rs.getInt("n"), id, rs.getString("name"),
-                    category.equals("type") ? kind : null, category.equals("status") ? kind : null,
-                    SqlArrays.texts(rs.getArray("themes"))),
+                    category, kind, SqlArrays.texts(rs.getArray("themes"))),
                     new Point(rs.getDouble("lon"), rs.getDouble("lat")));
         }).list();
     }
