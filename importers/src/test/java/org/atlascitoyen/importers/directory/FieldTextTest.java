@@ -34,11 +34,52 @@ class FieldTextTest {
     }
 
     @Test
+    void controlCharactersAreRemovedLineEndsBecomingLineBreaksAndTabsSpaces() {
+        SourceRow row = row(Field.DESCRIPTION, "Ligne\u0001 une\r\nLigne\tdeux\rLigne\u001B trois\u0085Fin\u0090\u007F");
+
+        assertThat(PLAIN.multiline(row, Field.DESCRIPTION)).isEqualTo("Ligne une\nLigne deux\nLigne trois\nFin");
+        assertThat(PLAIN.line(row(Field.PHONE, "05\u000361 00"), Field.PHONE)).isEqualTo("0561 00");
+    }
+
+    @Test
+    void runsOfBlankLinesBecomeOneAndLinesLoseTheirTrailingSpaces() {
+        SourceRow row = row(Field.DESCRIPTION, "Jardin partagé.  \n \n\t\n\nOuvert le samedi.\u00A0\nFin");
+
+        assertThat(PLAIN.multiline(row, Field.DESCRIPTION)).isEqualTo("Jardin partagé.\n\nOuvert le samedi.\nFin");
+    }
+
+    @Test
+    void aProseFieldWrittenInHtmlBecomesItsText() {
+        SourceRow row = new SourceRow(2).set(Field.NAME, "<b>Les Amis</b><br>de la Terre")
+                .set(Field.DESCRIPTION, "<p>Jardin&nbsp;partag&eacute;.</p>\n<p>Voir <a href=\"https://amis.example.org\">le site</a>.</p>")
+                .set(Field.LESSONS_LEARNED, "<ul><li>Commencer petit</li><li>Durer</li></ul>");
+
+        assertThat(PLAIN.line(row, Field.NAME)).isEqualTo("Les Amis de la Terre");
+        assertThat(PLAIN.multiline(row, Field.DESCRIPTION)).isEqualTo("Jardin partagé.\n\nVoir le site (https://amis.example.org).");
+        assertThat(PLAIN.multiline(row, Field.LESSONS_LEARNED)).isEqualTo("- Commencer petit\n- Durer");
+    }
+
+    @Test
+    void aFieldThatIsNoProseIsNeverReadAsHtml() {
+        String url = "https://example.org/agenda?jour=1&amp;mois=2&lt;b&gt;<b>";
+        SourceRow row = new SourceRow(2).set(Field.WEBSITE, url).set(Field.EMAIL, "<p>bonjour@example.org</p>");
+
+        assertThat(PLAIN.line(row, Field.WEBSITE)).isEqualTo(url);
+        assertThat(PLAIN.line(row, Field.EMAIL)).isEqualTo("<p>bonjour@example.org</p>");
+    }
+
+    @Test
+    void plainTextWithLessThanAndAmpersandIsKept() {
+        assertThat(PLAIN.line(row(Field.NAME, "A < B & C"), Field.NAME)).isEqualTo("A < B & C");
+    }
+
+    @Test
     void anEmptyOrBlankValueIsNull() {
         assertThat(PLAIN.line(new SourceRow(2), Field.NAME)).isNull();
         assertThat(PLAIN.line(row(Field.NAME, ""), Field.NAME)).isNull();
         assertThat(PLAIN.multiline(row(Field.NAME, " \t\n"), Field.NAME)).isNull();
         assertThat(PLAIN.line(row(Field.NAME, "\u0000"), Field.NAME)).isNull();
+        assertThat(PLAIN.line(row(Field.NAME, "<p>&nbsp;</p>"), Field.NAME)).isNull();
     }
 
     @Test

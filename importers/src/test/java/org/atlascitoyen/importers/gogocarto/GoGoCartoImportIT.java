@@ -56,4 +56,23 @@ class GoGoCartoImportIT {
         assertThat(db.actor("Centre social des Chamards")).startsWith("Centre social des Chamards | centre_social | null | commune | 12145 |");
         assertThat(db.rows("SELECT external_id FROM actor_provenance ORDER BY 1")).containsExactly("101", "102");
     }
+
+    @Test
+    void htmlInAnExportIsStoredAsText() throws Exception {
+        DirectoryImportReport report = db.importActors("transition-occitanie", GOGOCARTO, fixture("gogocarto/html-description.json"), null);
+
+        assertThat(report.inserted()).isEqualTo(3);
+        assertThat(db.rows("SELECT name, description FROM actor ORDER BY name")).containsExactly(
+                // entities decoded, a list item per line, the style dropped, a mailto link as its address, a BEL removed
+                "Atelier vélo l'Échappée | Nos ateliers\n\n- Réparation\n- Vente d’occasion\nContact : velo@example.org",
+                // plain text that merely holds < and & is kept; its run of blank lines becomes one
+                "Cours A < B & C | Tarifs : adhésion < 10 € & gratuit pour les moins de 18 ans.\n\nSans HTML.",
+                // paragraphs a blank line apart, empty ones gone, links as "label (address)", the script dropped
+                "La Cantine du Faubourg | Cantine associative et jardin sur le toit.\n\nOuvert du mardi\nau samedi.\n\n"
+                        + "Programme : notre agenda (https://cantine.example.org/agenda) – https://cantine.example.org");
+        assertThat(db.rows("SELECT website FROM actor WHERE name = 'La Cantine du Faubourg'"))
+                .as("a website is no prose: never read as HTML").containsExactly("https://cantine.example.org/?a=1&amp;b=2");
+        assertThat(db.rows("SELECT name_search FROM actor ORDER BY name_search")).containsExactly(
+                "atelier velo l echappee", "cours a b c", "la cantine du faubourg");
+    }
 }
