@@ -1,29 +1,28 @@
 package org.atlascitoyen.importers.directory;
 
-import java.util.Locale;
-import java.util.Set;
 import org.atlascitoyen.importers.locate.Coordinates;
 import org.atlascitoyen.importers.source.Field;
+import org.atlascitoyen.importers.source.Mapping;
 import org.atlascitoyen.importers.source.SourceRow;
 
 /**
- * Where a row says it is: the territory it names ({@code epci:243100518}) and its point, from a
- * latitude and a longitude or from one "lat,lon" cell. The point is checked against the region
- * ({@link Coordinates}): swapped coordinates are put back in order, and coordinates that cannot be
- * read leave the row to be located by its commune, or reject it when it names none. Both are
- * counted in the tally. Points are rounded to 1e-7 degrees (about a centimetre).
+ * Where a row says it is: the territory it names ({@code epci:243100518}, or a level and a code in
+ * two columns: {@link TerritoryReference}) and its point, from a latitude and a longitude or from
+ * one "lat,lon" cell. The point is checked against the region ({@link Coordinates}): swapped
+ * coordinates are put back in order, and coordinates that cannot be read leave the row to be
+ * located by its commune, or reject it when it names none. Both are counted in the tally. Points
+ * are rounded to 1e-7 degrees (about a centimetre).
  */
 final class Location {
 
-    /** The territory kinds a row may name, as the territory table has them. */
-    private static final Set<String> TERRITORY_KINDS = Set.of("commune", "epci", "petr", "bassin_vie", "departement", "region", "pnr", "qpv");
-
     private final FieldText text;
+    private final TerritoryReference territories;
     private final Coordinates coordinates;
     private final Tally tally;
 
-    Location(FieldText text, Coordinates coordinates, Tally tally) {
+    Location(Mapping mapping, FieldText text, Coordinates coordinates, Tally tally) {
         this.text = text;
+        this.territories = new TerritoryReference(mapping.rule(Field.TERRITORY_LEVEL).orElse(null));
         this.coordinates = coordinates;
         this.tally = tally;
     }
@@ -38,17 +37,13 @@ final class Location {
     }
 
     private void territory(SourceRow row, CleanedRecord c) throws RejectedRow {
-        String v = text.line(row, Field.TERRITORY);
-        if (v == null) {
-            return;
+        String kindColonCode = text.line(row, Field.TERRITORY);
+        TerritoryReference.Territory t = kindColonCode != null ? TerritoryReference.parse(kindColonCode)
+                : territories.of(text.line(row, Field.TERRITORY_LEVEL), text.line(row, Field.TERRITORY_CODE)).orElse(null);
+        if (t != null) {
+            c.territoryKind = t.kind();
+            c.territoryCode = t.code();
         }
-        int colon = v.indexOf(':');
-        String territoryKind = colon < 0 ? "" : v.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-        if (colon < 0 || !TERRITORY_KINDS.contains(territoryKind)) {
-            throw new RejectedRow("bad territory", "'" + v + "' is not KIND:CODE with KIND one of " + TERRITORY_KINDS);
-        }
-        c.territoryKind = territoryKind;
-        c.territoryCode = v.substring(colon + 1).strip().toUpperCase(Locale.ROOT);
     }
 
     private void point(SourceRow row, CleanedRecord c) throws RejectedRow {

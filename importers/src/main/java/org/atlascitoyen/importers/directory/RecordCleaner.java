@@ -39,7 +39,7 @@ public final class RecordCleaner {
         this.kind = kind;
         this.text = new FieldText(mapping);
         this.vocabulary = new VocabularyCodes(mapping, text, vocabularies, tally, themesFromDescription);
-        this.location = new Location(text, coordinates, tally);
+        this.location = new Location(mapping, text, coordinates, tally);
         this.tally = tally;
     }
 

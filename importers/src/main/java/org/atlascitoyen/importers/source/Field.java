@@ -23,6 +23,9 @@ public enum Field {
     LONGITUDE("longitude", 50),
     LAT_LON("latLon", 100),
     TERRITORY("territory", 100),
+    /** With {@link #TERRITORY_CODE}, the territory in two columns: its level (commune, epci...). */
+    TERRITORY_LEVEL("territoryLevel", 100),
+    TERRITORY_CODE("territoryCode", 100),
     WEBSITE("website", 1_000),
     EMAIL("email", 300),
     PHONE("phone", 100),

@@ -178,7 +178,23 @@ public final class Mapping {
             }
             rules.put(field, rule(entry.getValue(), origin + ", field " + entry.getKey()));
         }
+        requireOneTerritoryForm(rules, origin);
         return new Mapping(rules, origin);
+    }
+
+    /** The territory is one KIND:CODE column or a level and a code column: both halves of the pair, and not both forms. */
+    private static void requireOneTerritoryForm(Map<Field, Rule> rules, String origin) {
+        boolean level = rules.containsKey(Field.TERRITORY_LEVEL);
+        boolean code = rules.containsKey(Field.TERRITORY_CODE);
+        if (level != code) {
+            throw new MalformedFileException(origin + ": '" + (level ? Field.TERRITORY_LEVEL : Field.TERRITORY_CODE).key()
+                    + "' needs '" + (level ? Field.TERRITORY_CODE : Field.TERRITORY_LEVEL).key()
+                    + "': the territory in two columns is a level (commune, epci, departement, region...) and a code");
+        }
+        if (level && rules.containsKey(Field.TERRITORY)) {
+            throw new MalformedFileException(origin + ": give either 'territory' (one KIND:CODE column) or '"
+                    + Field.TERRITORY_LEVEL.key() + "' and '" + Field.TERRITORY_CODE.key() + "', not both");
+        }
     }
 
     private static Rule rule(JsonNode node, String where) {

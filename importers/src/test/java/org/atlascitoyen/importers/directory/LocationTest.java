@@ -16,7 +16,7 @@ class LocationTest {
     private static final Coordinates OCCITANIE = new Coordinates(-0.32688, 42.33305, 4.84555, 45.04667);
 
     private final Tally tally = new Tally();
-    private final Location location = new Location(new FieldText(Mapping.empty("test")), OCCITANIE, tally);
+    private final Location location = new Location(Mapping.empty("test"), new FieldText(Mapping.empty("test")), OCCITANIE, tally);
 
     @Test
     void aTerritoryIsKindColonCodeWithTheKindInLowerCaseAndTheCodeInUpperCase() throws Exception {
@@ -35,6 +35,16 @@ class LocationTest {
                 .startsWith("'zone:12' is not KIND:CODE with KIND one of").contains("epci", "bassin_vie", "qpv");
         assertThatThrownBy(() -> locate(new SourceRow(2).set(Field.TERRITORY, "epci 243100518")))
                 .isInstanceOf(RejectedRow.class).hasMessage("bad territory");
+    }
+
+    @Test
+    void aTerritoryMayBeALevelColumnAndACodeColumn() throws Exception {
+        CleanedRecord c = locate(new SourceRow(2).set(Field.TERRITORY_LEVEL, " Département ").set(Field.TERRITORY_CODE, "9"));
+
+        assertThat(c.territoryKind + " " + c.territoryCode).isEqualTo("departement 09");
+        assertThatThrownBy(() -> locate(new SourceRow(2).set(Field.TERRITORY_LEVEL, "canton").set(Field.TERRITORY_CODE, "3115")))
+                .isInstanceOf(RejectedRow.class).hasMessage("bad territory");
+        assertThat(locate(new SourceRow(2).set(Field.TERRITORY_LEVEL, " ").set(Field.TERRITORY_CODE, "")).territoryKind).isNull();
     }
 
     @Test

@@ -126,4 +126,45 @@ class LocateIT {
                 "Réseau départemental | territory | departement | 31 | " + db.value("SELECT c.epci FROM actor a JOIN commune c "
                         + "ON c.code = a.commune WHERE a.name = 'Réseau départemental'") + " | 31 | true | true");
     }
+
+    @Test
+    void aLevelColumnAndACodeColumnPlaceTheRowAsKindColonCodeDoes() throws Exception {
+        DirectoryImportReport report = db.importActors("donnees-nationales", CSV, fixture("csv/territory-level-and-code.csv"),
+                fixture("mapping/actors-territory-level-and-code.yaml"));
+
+        assertThat(report.inserted()).isEqualTo(6);
+        assertThat(report.rejectsByReason()).containsOnly(Map.entry("bad territory", 3L), Map.entry("territory not found", 1L));
+        assertThat(reject(report, 8)).isEqualTo("bad territory | 'canton' is not a territory level; levels are commune, epci, "
+                + "departement, region, petr, bassin_vie, pnr, qpv (a mapping's 'values' may translate others)");
+        assertThat(reject(report, 9)).isEqualTo("territory not found | commune:75056 is not a territory of the region");
+        assertThat(reject(report, 10)).isEqualTo("bad territory | level 'epci' without a code");
+        assertThat(reject(report, 11)).startsWith("bad territory | code '243100518' without a level");
+        // The kind and code the KIND:CODE form stores; placed at the territory's label point and keyed
+        // to the commune there (the commune itself for a commune), with that commune's EPCI, département and région.
+        assertThat(db.rows("""
+                SELECT a.name, a.precision, a.territory_kind, a.territory_code, a.commune, a.epci, a.departement, a.region,
+                       ST_Equals(a.geom, t.label_point),
+                       a.commune = (SELECT p.code FROM commune_part p WHERE ST_Intersects(p.geom, t.label_point) LIMIT 1)
+                FROM actor a JOIN territory t ON t.kind = a.territory_kind AND t.code = a.territory_code
+                JOIN commune c ON c.code = a.commune
+                WHERE (c.epci, c.departement, c.region) IS NOT DISTINCT FROM (a.epci, a.departement, a.region)
+                ORDER BY a.name""")).containsExactly(
+                "Agence métropolitaine | territory | epci | 243100518 | " + labelCommune("epci", "243100518") + " | 243100518 | 31 | 76 | true | true",
+                "Assemblée régionale des jeunes | territory | region | 76 | " + labelCommune("region", "76") + " | "
+                        + db.value("SELECT epci FROM commune WHERE code = ?", labelCommune("region", "76")) + " | "
+                        + db.value("SELECT departement FROM commune WHERE code = ?", labelCommune("region", "76")) + " | 76 | true | true",
+                "Collectif ariégeois | territory | departement | 09 | " + labelCommune("departement", "09") + " | "
+                        + db.value("SELECT epci FROM commune WHERE code = ?", labelCommune("departement", "09")) + " | 09 | 76 | true | true",
+                "Conseil de développement de la métropole | territory | epci | 243100518 | " + labelCommune("epci", "243100518")
+                        + " | 243100518 | 31 | 76 | true | true",
+                "Réseau aveyronnais | territory | departement | 12 | " + labelCommune("departement", "12") + " | "
+                        + db.value("SELECT epci FROM commune WHERE code = ?", labelCommune("departement", "12")) + " | 12 | 76 | true | true",
+                "Tiers-lieu du Capitole | territory | commune | 31555 | 31555 | 243100518 | 31 | 76 | true | true");
+    }
+
+    /** The commune under a territory's label point, where a row on the whole territory is keyed. */
+    private String labelCommune(String kind, String code) throws Exception {
+        return db.value("SELECT p.code FROM commune_part p JOIN territory t ON ST_Intersects(p.geom, t.label_point) "
+                + "WHERE t.kind = ? AND t.code = ? LIMIT 1", kind, code);
+    }
 }

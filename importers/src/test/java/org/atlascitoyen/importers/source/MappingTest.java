@@ -111,6 +111,35 @@ class MappingTest {
     }
 
     @Test
+    void theTerritoryMayBeReadFromALevelColumnAndACodeColumn() throws Exception {
+        Mapping mapping = Mapping.load(fixture("mapping/actors-territory-level-and-code.yaml"));
+
+        assertThat(mapping.rule(Field.TERRITORY_LEVEL).map(Mapping.Rule::column)).contains("niveau");
+        assertThat(mapping.rule(Field.TERRITORY_LEVEL).orElseThrow().translate("metropole")).contains(List.of("epci"));
+        assertThat(mapping.rule(Field.TERRITORY_CODE)).contains(Mapping.Rule.column("code"));
+        assertThat(mapping.rule(Field.TERRITORY)).isEmpty();
+    }
+
+    @Test
+    void aLevelNeedsACodeAndTheReverse() throws Exception {
+        Path level = write("level.yaml", "name: Nom\nterritoryLevel: niveau\n");
+        Path code = write("code.yaml", "name: Nom\nterritoryCode: code\n");
+
+        assertThatThrownBy(() -> Mapping.load(level)).isInstanceOf(MalformedFileException.class)
+                .hasMessageContaining("'territoryLevel' needs 'territoryCode'");
+        assertThatThrownBy(() -> Mapping.load(code)).isInstanceOf(MalformedFileException.class)
+                .hasMessageContaining("'territoryCode' needs 'territoryLevel'");
+    }
+
+    @Test
+    void theTerritoryIsInOneFormOnly() throws Exception {
+        Path both = write("both.yaml", "name: Nom\nterritory: Territoire\nterritoryLevel: niveau\nterritoryCode: code\n");
+
+        assertThatThrownBy(() -> Mapping.load(both)).isInstanceOf(MalformedFileException.class)
+                .hasMessageContaining("give either 'territory' (one KIND:CODE column) or 'territoryLevel' and 'territoryCode', not both");
+    }
+
+    @Test
     void brokenOrNonObjectFilesAreRefusedWithTheirName() throws Exception {
         Path broken = write("broken.json", "{\"name\": ");
         Path array = write("array.json", "[\"Nom\"]");
