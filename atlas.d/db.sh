@@ -50,25 +50,32 @@ has_postgis() {
   [[ -f $share/extension/postgis.control || -f /usr/share/postgresql/$PG_VERSION/extension/postgis.control ]]
 }
 
-# Sets PG_BIN and PG_VERSION: the server of the existing cluster, else the newest
-# one; installs PostgreSQL/PostGIS when it can.
-find_pg_server() {
-  local cluster_version='' packages=()
+# Sets PG_BIN and PG_VERSION, the server of the existing cluster, else the newest one, and
+# PG_MISSING, the Debian packages it still needs for PostGIS (empty when nothing is missing).
+probe_pg_server() {
+  local cluster_version=''
+  PG_MISSING=()
   if [[ -f $DATA_DIR/PG_VERSION ]]; then cluster_version=$(<"$DATA_DIR/PG_VERSION"); fi
   if PG_BIN=$(pg_bindir "$cluster_version"); then
     PG_VERSION=$(pg_major "$PG_BIN")
     if has_postgis; then return; fi
   else
     PG_VERSION=${cluster_version:-15}
-    packages=("postgresql-$PG_VERSION")
+    PG_MISSING=("postgresql-$PG_VERSION")
   fi
-  packages+=("postgresql-$PG_VERSION-postgis-3")
+  PG_MISSING+=("postgresql-$PG_VERSION-postgis-3")
+}
+
+# probe_pg_server, then installs what is missing when it can.
+find_pg_server() {
+  probe_pg_server
+  (( ${#PG_MISSING[@]} )) || return 0
   if ! can_apt; then
     die "PostgreSQL $PG_VERSION with PostGIS is needed: install it (Debian/Ubuntu: sudo apt-get install postgresql-$PG_VERSION-postgis-3; macOS: brew install postgresql@$PG_VERSION postgis) or set ATLAS_DB_URL to an existing PostGIS database."
   fi
-  apt_install "${packages[@]}"
+  apt_install "${PG_MISSING[@]}"
   if ! PG_BIN=$(pg_bindir "$PG_VERSION") || ! has_postgis; then
-    die "PostgreSQL $PG_VERSION with PostGIS is still missing after apt-get install."
+    die "PostgreSQL $PG_VERSION with PostGIS is still missing after apt-get install: install it yourself, or set ATLAS_DB_URL to an existing PostGIS database."
   fi
 }
 
@@ -206,6 +213,9 @@ SELECT 'CREATE DATABASE atlas OWNER atlas'
 SELECT format('CREATE ROLE atlas_reader LOGIN PASSWORD %L', :'reader_password')
  WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'atlas_reader') \gexec
 SQL
+  # Sessions on `atlas` get no NOTICEs, such as "extension already exists, skipping" when the
+  # first migration creates the extensions made here: they would show as warnings of the importer.
+  run_sql postgres -c 'ALTER DATABASE atlas SET client_min_messages = warning'
   printf 'CREATE EXTENSION IF NOT EXISTS %s;\n' "${DB_EXTENSIONS[@]}" | run_sql atlas
 }
 

@@ -1,5 +1,7 @@
 package org.atlascitoyen.importers.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -7,12 +9,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.atlascitoyen.importers.db.DatabaseConfig;
 import org.atlascitoyen.importers.db.Schema;
 import org.atlascitoyen.importers.directory.DirectoryImport;
+import org.atlascitoyen.importers.directory.DirectoryImportReport;
 import org.atlascitoyen.importers.directory.ImportRequest;
 import org.atlascitoyen.importers.directory.Progress;
 import org.atlascitoyen.importers.record.RecordKind;
@@ -21,12 +31,16 @@ import org.atlascitoyen.importers.territory.DataDirectory;
 import org.atlascitoyen.importers.territory.SourceManifest;
 import org.atlascitoyen.importers.territory.TerritoryImport;
 import org.atlascitoyen.importers.territory.TerritoryImportException;
+import org.atlascitoyen.importers.territory.TerritoryImportReport;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * The importers' command line, run by {@code ./atlas import ...}. The database comes from the
- * environment ({@link DatabaseConfig}); every command applies pending migrations first.
+ * environment ({@link DatabaseConfig}); every command applies pending migrations first. The
+ * libraries' logs (Flyway, the PostgreSQL driver) show from WARNING up, unless {@code --verbose}
+ * or {@code ATLAS_VERBOSE=1}; {@code init}, run by {@code ./atlas run}, then says in one line per
+ * step what it did, and verbose, prints the full reports.
  */
 public final class AtlasImport {
 
@@ -46,6 +60,7 @@ public final class AtlasImport {
               init [--data DIR]          apply the schema; import the territories when the database has none,
                                          and the demo directory when it has no actor
               migrate                    apply the schema (Flyway migrations) only
+            Anywhere: --verbose (or ATLAS_VERBOSE=1)   full reports of init, and the libraries' logs
             """;
 
     private final PrintStream out;
@@ -57,6 +72,7 @@ public final class AtlasImport {
     }
 
     public static void main(String[] args) {
+        configureLogging(List.of(args).contains("--verbose") || verbose(System.getenv()));
         int status;
         try {
             status = new AtlasImport(System.out, System.getenv()).run(List.of(args));
@@ -78,6 +94,7 @@ public final class AtlasImport {
 
     int run(List<String> arguments) throws SQLException, java.io.IOException {
         Deque<String> args = new ArrayDeque<>(arguments);
+        boolean verbose = args.removeIf("--verbose"::equals) || verbose(env);
         String command = args.isEmpty() ? "help" : args.pop();
         switch (command) {
             case "migrate" -> {
@@ -90,22 +107,7 @@ public final class AtlasImport {
                 migrate(db);
                 importTerritories(db, dataDir);
             }
-            case "init" -> {
-                Path dataDir = dataOption(args);
-                DatabaseConfig db = DatabaseConfig.fromMap(env);
-                migrate(db);
-                if (count(db, "SELECT count(*) FROM territory") == 0) {
-                    out.println("The database has no territories yet: importing them.");
-                    importTerritories(db, dataDir);
-                } else if (count(db, "SELECT count(*) FROM commune_alias") == 0) {
-                    out.println("The territories predate former-commune names and neighbours: importing them again.");
-                    importTerritories(db, dataDir);
-                }
-                if (count(db, "SELECT count(*) FROM actor") == 0 && count(db, "SELECT count(*) FROM import_run") == 0) {
-                    out.println("The directory is empty: importing the demo data.");
-                    importDemo(db, DemoData.defaultDirectory(env));
-                }
-            }
+            case "init" -> init(DatabaseConfig.fromMap(env), dataOption(args), verbose);
             case "actors", "initiatives" -> {
                 DatabaseConfig db = DatabaseConfig.fromMap(env);
                 ImportRequest request = DirectoryOptions.parse(RecordKind.byPath(command).orElseThrow(), args);
@@ -129,16 +131,98 @@ public final class AtlasImport {
         return 0;
     }
 
-    private void migrate(DatabaseConfig db) {
+    /**
+     * The schema, then the territories when the database has none, and the demo directory when it
+     * has no actor. Verbose, the full reports; else one line per step.
+     */
+    private void init(DatabaseConfig db, Path dataDir, boolean verbose) throws SQLException, IOException {
+        MigrateResult migration = verbose ? migrate(db) : Schema.migrate(db);
+        if (!verbose) {
+            out.println("Schema at version " + (migration.migrationsExecuted > 0 ? migration.targetSchemaVersion
+                    : migration.initialSchemaVersion) + (migration.migrationsExecuted > 0
+                    ? " (" + migration.migrationsExecuted + " migration(s) applied)." : "."));
+        }
+        long territories = count(db, "SELECT count(*) FROM territory");
+        boolean territoriesPredateAliases = territories > 0 && count(db, "SELECT count(*) FROM commune_alias") == 0;
+        if (territories == 0 || territoriesPredateAliases) {
+            if (verbose) {
+                out.println(territories == 0 ? "The database has no territories yet: importing them."
+                        : "The territories predate former-commune names and neighbours: importing them again.");
+            }
+            TerritoryImportReport report = importTerritories(db, dataDir, verbose);
+            if (!verbose) {
+                out.println(territoriesLine(report));
+            }
+        } else if (!verbose) {
+            out.printf(Locale.ROOT, "Territories already loaded (%,d).%n", territories);
+        }
+        long actors = count(db, "SELECT count(*) FROM actor");
+        if (actors == 0 && count(db, "SELECT count(*) FROM import_run") == 0) {
+            if (verbose) {
+                out.println("The directory is empty: importing the demo data.");
+            }
+            List<DirectoryImportReport> reports = importDemo(db, DemoData.defaultDirectory(env), verbose);
+            if (!verbose) {
+                out.println(demoLine(reports));
+            }
+        } else if (!verbose) {
+            out.printf(Locale.ROOT, "Directory already imported (%,d actors): demo data not needed.%n", actors);
+        }
+    }
+
+    /** One line: the territories loaded per kind, and what to run to see the details. */
+    static String territoriesLine(TerritoryImportReport report) {
+        String counts = report.loaded().stream()
+                .map(k -> String.format(Locale.ROOT, "%s %,d", k.kind(), k.total()))
+                .collect(Collectors.joining(", "));
+        String line = String.format(Locale.ROOT, "Territories imported in %.1f s: %s.", report.elapsed().toMillis() / 1000.0, counts);
+        if (!report.missingKinds().isEmpty()) {
+            line += " No file for " + String.join(", ", report.missingKinds()) + " (see data/sources.json).";
+        }
+        if (!report.issues().isEmpty()) {
+            line += String.format(Locale.ROOT, " %,d not matched or repaired: ./atlas import territories lists them.",
+                    report.issues().size());
+        }
+        return line;
+    }
+
+    /** One line: the demo records per kind, new, merged and rejected. */
+    static String demoLine(List<DirectoryImportReport> reports) {
+        Map<String, long[]> byKind = new LinkedHashMap<>();
+        long millis = 0;
+        for (DirectoryImportReport r : reports) {
+            long[] sums = byKind.computeIfAbsent(r.kind(), k -> new long[3]);
+            sums[0] += r.inserted();
+            sums[1] += r.merged();
+            sums[2] += r.rejected();
+            millis += r.millis();
+        }
+        String counts = byKind.entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "%s %,d new, %,d merged, %,d rejected", e.getKey(),
+                        e.getValue()[0], e.getValue()[1], e.getValue()[2]))
+                .collect(Collectors.joining("; "));
+        return String.format(Locale.ROOT, "Demo data imported in %.1f s: %s.", millis / 1000.0, counts);
+    }
+
+    private MigrateResult migrate(DatabaseConfig db) {
         MigrateResult result = Schema.migrate(db);
         if (result.migrationsExecuted > 0) {
             out.println("Schema migrated to version " + result.targetSchemaVersion
                     + " (" + result.migrationsExecuted + " migration(s) applied).");
         }
+        return result;
     }
 
     private void importTerritories(DatabaseConfig db, Path dataDir) throws SQLException, java.io.IOException {
-        new TerritoryImport(db, new DataDirectory(dataDir, SourceManifest.load())).run().print(out);
+        importTerritories(db, dataDir, true);
+    }
+
+    private TerritoryImportReport importTerritories(DatabaseConfig db, Path dataDir, boolean print) throws SQLException, IOException {
+        TerritoryImportReport report = new TerritoryImport(db, new DataDirectory(dataDir, SourceManifest.load())).run();
+        if (print) {
+            report.print(out);
+        }
+        return report;
     }
 
     private DirectoryImport directoryImport(DatabaseConfig db) {
@@ -146,9 +230,45 @@ public final class AtlasImport {
     }
 
     private void importDemo(DatabaseConfig db, Path dir) throws SQLException, java.io.IOException {
+        importDemo(db, dir, true);
+    }
+
+    private List<DirectoryImportReport> importDemo(DatabaseConfig db, Path dir, boolean print) throws SQLException, IOException {
         DirectoryImport importer = directoryImport(db);
+        List<DirectoryImportReport> reports = new ArrayList<>();
         for (ImportRequest request : DemoData.load(dir)) {
-            importer.run(request).print(out);
+            DirectoryImportReport report = importer.run(request);
+            if (print) {
+                report.print(out);
+            }
+            reports.add(report);
+        }
+        return reports;
+    }
+
+    /** {@code ATLAS_VERBOSE} is {@code 1} or {@code true}. */
+    static boolean verbose(Map<String, String> env) {
+        String value = env.getOrDefault("ATLAS_VERBOSE", "");
+        return value.equals("1") || value.equalsIgnoreCase("true");
+    }
+
+    /**
+     * java.util.logging from {@code logging.properties} (the libraries from WARNING up, one line
+     * each), or from INFO when verbose; a configuration file given with
+     * {@code -Djava.util.logging.config.file} wins.
+     */
+    static void configureLogging(boolean verbose) {
+        if (System.getProperty("java.util.logging.config.file") == null) {
+            try (InputStream in = AtlasImport.class.getResourceAsStream("/logging.properties")) {
+                if (in != null) {
+                    LogManager.getLogManager().readConfiguration(in);
+                }
+            } catch (IOException e) {
+                System.err.println("Warning: logging.properties could not be read: " + e.getMessage());
+            }
+        }
+        if (verbose) {
+            Logger.getLogger("").setLevel(Level.INFO);
         }
     }
 
