@@ -39,8 +39,8 @@ import org.flywaydb.core.api.output.MigrateResult;
  * The importers' command line, run by {@code ./atlas import ...}. The database comes from the
  * environment ({@link DatabaseConfig}); every command applies pending migrations first. The
  * libraries' logs (Flyway, the PostgreSQL driver) show from WARNING up, unless {@code --verbose}
- * or {@code ATLAS_VERBOSE=1}; {@code init}, run by {@code ./atlas run}, then says in one line per
- * step what it did, and verbose, prints the full reports.
+ * or {@code ATLAS_VERBOSE=1}. {@code init}, run by {@code ./atlas run}, says what it does in one
+ * line per step; verbose, it prints the full reports too.
  */
 public final class AtlasImport {
 
@@ -60,7 +60,7 @@ public final class AtlasImport {
               init [--data DIR]          apply the schema; import the territories when the database has none,
                                          and the demo directory when it has no actor
               migrate                    apply the schema (Flyway migrations) only
-            Anywhere: --verbose (or ATLAS_VERBOSE=1)   full reports of init, and the libraries' logs
+            --verbose (or ATLAS_VERBOSE=1), with any command: the libraries' logs, and init's full reports
             """;
 
     private final PrintStream out;
@@ -133,40 +133,27 @@ public final class AtlasImport {
 
     /**
      * The schema, then the territories when the database has none, and the demo directory when it
-     * has no actor. Verbose, the full reports; else one line per step.
+     * has no actor: one line per step, and verbose, the full reports too.
      */
     private void init(DatabaseConfig db, Path dataDir, boolean verbose) throws SQLException, IOException {
-        MigrateResult migration = verbose ? migrate(db) : Schema.migrate(db);
-        if (!verbose) {
-            out.println("Schema at version " + (migration.migrationsExecuted > 0 ? migration.targetSchemaVersion
-                    : migration.initialSchemaVersion) + (migration.migrationsExecuted > 0
-                    ? " (" + migration.migrationsExecuted + " migration(s) applied)." : "."));
+        MigrateResult migration = migrate(db);
+        if (migration.migrationsExecuted == 0) {
+            out.println("Schema at version " + migration.initialSchemaVersion + ", up to date.");
         }
         long territories = count(db, "SELECT count(*) FROM territory");
-        boolean territoriesPredateAliases = territories > 0 && count(db, "SELECT count(*) FROM commune_alias") == 0;
-        if (territories == 0 || territoriesPredateAliases) {
-            if (verbose) {
-                out.println(territories == 0 ? "The database has no territories yet: importing them."
-                        : "The territories predate former-commune names and neighbours: importing them again.");
-            }
-            TerritoryImportReport report = importTerritories(db, dataDir, verbose);
-            if (!verbose) {
-                out.println(territoriesLine(report));
-            }
-        } else if (!verbose) {
-            out.printf(Locale.ROOT, "Territories already loaded (%,d).%n", territories);
+        if (territories == 0 || count(db, "SELECT count(*) FROM commune_alias") == 0) {
+            out.println(territories == 0 ? "Importing the reference territories..."
+                    : "The territories predate former-commune names and neighbours: importing them again...");
+            out.println(territoriesLine(importTerritories(db, dataDir, verbose)));
+        } else {
+            out.printf(Locale.ROOT, "Territories already imported (%,d).%n", territories);
         }
         long actors = count(db, "SELECT count(*) FROM actor");
         if (actors == 0 && count(db, "SELECT count(*) FROM import_run") == 0) {
-            if (verbose) {
-                out.println("The directory is empty: importing the demo data.");
-            }
-            List<DirectoryImportReport> reports = importDemo(db, DemoData.defaultDirectory(env), verbose);
-            if (!verbose) {
-                out.println(demoLine(reports));
-            }
-        } else if (!verbose) {
-            out.printf(Locale.ROOT, "Directory already imported (%,d actors): demo data not needed.%n", actors);
+            out.println("The directory is empty: importing the demo data...");
+            out.println(demoLine(importDemo(db, DemoData.defaultDirectory(env), verbose)));
+        } else {
+            out.printf(Locale.ROOT, "Directory already imported (%,d actors): no demo data.%n", actors);
         }
     }
 
@@ -180,7 +167,7 @@ public final class AtlasImport {
             line += " No file for " + String.join(", ", report.missingKinds()) + " (see data/sources.json).";
         }
         if (!report.issues().isEmpty()) {
-            line += String.format(Locale.ROOT, " %,d not matched or repaired: ./atlas import territories lists them.",
+            line += String.format(Locale.ROOT, " %,d not matched or repaired: ./atlas import territories imports them again and lists them.",
                     report.issues().size());
         }
         return line;
