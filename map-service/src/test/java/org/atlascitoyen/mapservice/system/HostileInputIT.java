@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 import org.atlascitoyen.mapservice.DemoServiceIT;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -350,9 +349,5 @@ class HostileInputIT extends DemoServiceIT {
 
     private static String shorten(String text) {
         return text.length() <= 300 ? text : text.substring(0, 300) + "...";
-    }
-
-    static String labels() {
-        return VALUES.stream().map(Hostile::label).collect(Collectors.joining(", "));
     }
 }
