@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import org.atlascitoyen.mapservice.system.BadParameterException;
+import org.atlascitoyen.mapservice.system.FourDigitYear;
 
 /**
  * The {@code datetime} parameter of OGC API Features as a closed interval, either end open
@@ -53,10 +54,11 @@ public record DatetimeInterval(OffsetDateTime start, OffsetDateTime end) {
         try {
             if (t.length() == 10) {
                 LocalDate day = LocalDate.parse(t);
-                return isEnd ? day.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC).minusNanos(1000)
-                        : day.atStartOfDay().atOffset(ZoneOffset.UTC);
+                return FourDigitYear.require("datetime", isEnd
+                        ? day.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC).minusNanos(1000)
+                        : day.atStartOfDay().atOffset(ZoneOffset.UTC), text);
             }
-            return OffsetDateTime.parse(t);
+            return FourDigitYear.require("datetime", OffsetDateTime.parse(t), text);
         } catch (DateTimeParseException e) {
             throw bad(text);
         }

@@ -13,6 +13,7 @@ import org.atlascitoyen.importers.record.Category;
 import org.atlascitoyen.importers.record.RecordKind;
 import org.atlascitoyen.mapservice.system.AtlasProperties;
 import org.atlascitoyen.mapservice.system.BadParameterException;
+import org.atlascitoyen.mapservice.system.FourDigitYear;
 import org.atlascitoyen.mapservice.system.SearchText;
 import org.atlascitoyen.mapservice.territory.TerritoryKind;
 import org.atlascitoyen.mapservice.territory.TerritoryRepository;
@@ -151,7 +152,8 @@ public class FilterParser {
         }
         String v = value.strip();
         try {
-            return v.length() == 10 ? LocalDate.parse(v).atStartOfDay(PARIS).toOffsetDateTime() : OffsetDateTime.parse(v);
+            return FourDigitYear.require("updatedSince",
+                    v.length() == 10 ? LocalDate.parse(v).atStartOfDay(PARIS).toOffsetDateTime() : OffsetDateTime.parse(v), value);
         } catch (DateTimeParseException e) {
             throw new BadParameterException("updatedSince", "updatedSince is an ISO date (2026-01-31) or date-time "
                     + "with offset (2026-01-31T08:00:00Z), got '" + value + "'");

@@ -49,9 +49,9 @@ public record Grid(int zoom, int minGx, int maxGx, int minGy, int maxGy) {
         return IntStream.rangeClosed(minGy / CELLS, maxGy / CELLS).boxed().toList();
     }
 
-    /** Tiles the window spans. */
+    /** Tiles the window spans (counted, not listed: a whole-world box at zoom 20 spans 10^12). */
     public long tiles() {
-        return (long) tileColumns().size() * tileRows().size();
+        return (long) (maxGx / CELLS - minGx / CELLS + 1) * (maxGy / CELLS - minGy / CELLS + 1);
     }
 
     /** Web Mercator (EPSG:3857) bounds of the window: west, south, east, north, in metres. */

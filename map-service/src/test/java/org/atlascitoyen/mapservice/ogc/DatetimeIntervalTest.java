@@ -33,7 +33,8 @@ class DatetimeIntervalTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"yesterday", "2026-13-01", "2026-01-31T08:00:00", "2026-01-31T08:00:00 01:00", "a/b/c",
-            "2026-02-01/2026-01-01"})
+            "2026-02-01/2026-01-01", "99999-01-01", "+99999-01-01T00:00:00Z", "-999999999-01-01T00:00:00Z",
+            "0000-01-01", "2026-01-01/+10000-01-01T00:00:00Z"})
     void anythingElseIsABadDatetime(String value) {
         assertThatThrownBy(() -> DatetimeInterval.parse(value))
                 .isInstanceOfSatisfying(BadParameterException.class, e -> assertThat(e.parameter()).isEqualTo("datetime"));
