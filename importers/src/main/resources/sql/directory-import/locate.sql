@@ -66,7 +66,10 @@ ANALYZE postcode_place;
 -- départements (sources often give the postcode of the neighbouring post office).
 CREATE TEMP TABLE stage_place ON COMMIT DROP AS
 SELECT s.line,
-       at_point.code AS point_commune,
+       -- a point in the region does not overrule an INSEE code of a commune outside it: geocoders
+       -- place homonyms too, and a point across a border is as likely as a wrong code
+       CASE WHEN cp.code IS NULL OR cp.region_commune IS NOT NULL THEN at_point.code END AS point_commune,
+       at_point.code AS point_in,
        cp.code IS NOT NULL AS code_known, cp.region_commune AS code_commune,
        CASE WHEN cp.code IS NOT NULL AND cp.region_commune IS NULL THEN cp.label END AS code_outside,
        CASE WHEN pp.postcode IS NULL THEN CASE WHEN by_name.matches = 1 THEN by_name.any_code END
@@ -131,6 +134,8 @@ SELECT p.line,
        CASE
          WHEN p.code_outside IS NOT NULL THEN
            'INSEE code ' || s.commune_code || ' is ' || p.code_outside || ', outside the region'
+           || coalesce(' (its point is in ' || (SELECT c2.name FROM commune c2 WHERE c2.code = p.point_in) || ', '
+                       || p.point_in || ')', '')
          WHEN p.point_contradicts THEN
            'the point ' || s.lon || ', ' || s.lat || ' (lon, lat) is in no commune of the region, '
            || coalesce('about ' || (SELECT round(ST_Distance(t.label_point::geography,

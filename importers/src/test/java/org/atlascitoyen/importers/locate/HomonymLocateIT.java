@@ -79,6 +79,43 @@ class HomonymLocateIT {
     }
 
     @Test
+    void aNameWithAPostcodeOfAnotherDepartementOfTheRegionIsNotLocated() throws Exception {
+        DirectoryImportReport report = importFixture("name-and-postcode-of-another-departement.csv");
+
+        assertThat(report.inserted()).isZero();
+        assertThat(reject(report, 2)).isEqualTo("commune not found | 'Condat' names a commune of the region, "
+                + "none with postcode 12000 or in its département");
+    }
+
+    @Test
+    void aNameWithAPostcodeOfItsDepartementIsLocated() throws Exception {
+        // 46600 is Martel's, a few kilometres away: sources often give the post office's postcode.
+        DirectoryImportReport report = importFixture("name-and-postcode-of-its-departement.csv");
+
+        assertThat(report.rejected()).isZero();
+        assertThat(db.rows("SELECT name, precision, commune FROM actor")).containsExactly("Amicale de Condat | commune | 46074");
+    }
+
+    @Test
+    void aNameWithAPostcodeFranceDoesNotKnowIsLocatedByTheName() throws Exception {
+        // A CEDEX postcode is in no commune's list of postcodes: it contradicts nothing.
+        DirectoryImportReport report = importFixture("name-and-cedex-postcode.csv");
+
+        assertThat(report.rejected()).isZero();
+        assertThat(db.rows("SELECT name, precision, commune FROM actor")).containsExactly("Amicale de Condat | commune | 46074");
+    }
+
+    @Test
+    void anInseeCodeOutsideTheRegionWinsOverAPointInItsHomonym() throws Exception {
+        // A geocoder that placed "Condat" in the Lot: the row's code says Cantal.
+        DirectoryImportReport report = importFixture("code-outside-point-in-homonym.csv");
+
+        assertThat(report.inserted()).isZero();
+        assertThat(reject(report, 2)).isEqualTo("outside the region | INSEE code 15054 is Condat, Cantal (15), outside the region "
+                + "(its point is in Condat, 46074)");
+    }
+
+    @Test
     void aPointOutsideTheRegionFarFromTheCommuneNamedContradictsTheName() throws Exception {
         DirectoryImportReport report = importFixture("name-and-point-outside-region.csv");
 
