@@ -12,8 +12,10 @@ FROM stage_record WHERE reject IS NOT NULL;
 CREATE TEMP TABLE stage_note (note text, line bigint) ON COMMIT DROP;
 
 -- Every name that designates a commune of the region: its own, and its former communes' names.
+-- (The territory row of a commune holds its name normalised already.)
 CREATE TEMP TABLE commune_key ON COMMIT DROP AS
-SELECT atlas_normalize(name) AS name_search, code, postcodes, departement FROM commune
+SELECT coalesce(t.name_search, atlas_normalize(c.name)) AS name_search, c.code, c.postcodes, c.departement
+FROM commune c LEFT JOIN territory t ON t.kind = 'commune' AND t.code = c.code
 UNION ALL
 SELECT a.name_search, c.code, c.postcodes, c.departement FROM commune_alias a JOIN commune c ON c.code = a.commune_code;
 
@@ -38,14 +40,17 @@ LEFT JOIN france_departement d ON d.code = k.departement
 WHERE k.code IN (SELECT commune_code FROM stage_record WHERE commune_code IS NOT NULL)
 ORDER BY k.code, k.rank, k.commune;
 
--- The communes of France that have each postcode of the batch, in the region or not.
+-- The communes of France that have each postcode of the batch, in the region or not (the
+-- region's own first, for a database whose national list is not loaded yet; only the national
+-- list's rows need a name, to name a commune outside the region).
 CREATE TEMP TABLE postcode_commune ON COMMIT DROP AS
 SELECT DISTINCT k.postcode, k.commune, k.name_search, k.name, k.departement, rc.code IS NOT NULL AS in_region
-FROM (SELECT unnest(c.postcodes) AS postcode, c.code AS commune, atlas_normalize(c.name) AS name_search, c.name, c.departement
-      FROM commune c
+FROM (SELECT p.postcode, k.code AS commune, k.name_search, NULL AS name, k.departement
+      FROM commune_key k CROSS JOIN LATERAL unnest(k.postcodes) p (postcode)
       UNION ALL
-      SELECT unnest(f.postcodes), f.commune, f.name_search, f.name, f.departement
-      FROM france_commune f WHERE f.kind IN ('commune-actuelle', 'arrondissement-municipal')) k
+      SELECT p.postcode, f.commune, f.name_search, f.name, f.departement
+      FROM france_commune f CROSS JOIN LATERAL unnest(f.postcodes) p (postcode)
+      WHERE f.kind IN ('commune-actuelle', 'arrondissement-municipal')) k
 LEFT JOIN commune rc ON rc.code = k.commune
 WHERE k.postcode IN (SELECT postcode FROM stage_record WHERE postcode IS NOT NULL);
 
