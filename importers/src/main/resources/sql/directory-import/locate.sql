@@ -41,7 +41,7 @@ WHERE k.code IN (SELECT commune_code FROM stage_record WHERE commune_code IS NOT
 ORDER BY k.code, k.rank, k.commune;
 
 -- The communes of France that have each postcode of the batch, in the region or not (the
--- region's own first, for a database whose national list is not loaded yet; only the national
+-- region's own too, for a database whose national list is not loaded yet; only the national
 -- list's rows need a name, to name a commune outside the region).
 CREATE TEMP TABLE postcode_commune ON COMMIT DROP AS
 SELECT DISTINCT k.postcode, k.commune, k.name_search, k.name, k.departement, rc.code IS NOT NULL AS in_region

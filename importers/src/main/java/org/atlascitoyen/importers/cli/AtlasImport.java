@@ -100,6 +100,9 @@ public final class AtlasImport {
                 } else if (count(db, "SELECT count(*) FROM commune_alias") == 0) {
                     out.println("The territories predate former-commune names and neighbours: importing them again.");
                     importTerritories(db, dataDir);
+                } else if (count(db, "SELECT count(*) FROM france_commune") == 0) {
+                    out.println("The territories predate the national commune list that locating needs: importing them again.");
+                    importTerritories(db, dataDir);
                 }
                 if (count(db, "SELECT count(*) FROM actor") == 0 && count(db, "SELECT count(*) FROM import_run") == 0) {
                     out.println("The directory is empty: importing the demo data.");
