@@ -220,3 +220,33 @@ FROM commune_part a JOIN commune_part b ON a.geom && b.geom AND a.code <> b.code
 
 -- Simplified display geometries of the new state, for choropleths (V4__coverage.sql).
 SELECT atlas_refresh_territory_display();
+
+-- The national list, so that locating tells a commune outside the region from no commune at all
+-- (V8__france_communes.sql). Each code a source may give designates a current commune: itself, the
+-- commune nouvelle of a delegated or associated commune, the commune of a municipal arrondissement,
+-- or the commune that absorbed a former code.
+DELETE FROM france_commune;
+
+INSERT INTO france_commune (code, kind, name, name_search, commune, departement, region, postcodes)
+SELECT DISTINCT ON (l.code, l.type) l.code, l.type, l.name, atlas_normalize(l.name),
+       CASE l.type WHEN 'commune-actuelle' THEN l.code WHEN 'arrondissement-municipal' THEN l.parent ELSE l.chef_lieu END,
+       l.departement, l.region, coalesce(l.postcodes, '{}')
+FROM stage_commune_list l
+WHERE l.code IS NOT NULL AND l.name IS NOT NULL AND l.departement IS NOT NULL AND l.region IS NOT NULL
+  AND (l.type = 'commune-actuelle' OR (l.type = 'arrondissement-municipal' AND l.parent IS NOT NULL)
+       OR (l.type IN ('commune-deleguee', 'commune-associee') AND l.chef_lieu IS NOT NULL))
+ORDER BY l.code, l.type;
+
+INSERT INTO france_commune (code, kind, name, name_search, commune, departement, region, postcodes)
+SELECT DISTINCT ON (f.former) f.former, 'ancien-code', l.name, atlas_normalize(l.name), l.code, l.departement, l.region, '{}'
+FROM (SELECT code, unnest(former_codes) AS former FROM stage_commune_list WHERE type = 'commune-actuelle') f
+JOIN stage_commune_list l ON l.code = f.code AND l.type = 'commune-actuelle'
+WHERE l.name IS NOT NULL AND l.departement IS NOT NULL AND l.region IS NOT NULL
+ORDER BY f.former, l.code;
+
+DELETE FROM france_departement;
+
+INSERT INTO france_departement (code, name, region)
+SELECT DISTINCT ON (code) code, name, region FROM stage_departement
+WHERE code IS NOT NULL AND name IS NOT NULL
+ORDER BY code;

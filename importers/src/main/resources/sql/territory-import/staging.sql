@@ -1,9 +1,11 @@
 -- Staging tables of one reference import: filled by COPY, read by publish.sql, gone at commit.
 SET LOCAL client_min_messages = warning;
 
+-- The national list: every commune of France, any status. parent is the commune of a municipal
+-- arrondissement; former_codes the codes of communes it absorbed (INSEE's anciensCodes).
 CREATE TEMP TABLE stage_commune_list (
-  code text, name text, type text, chef_lieu text, departement text, region text,
-  postcodes text[], population integer
+  code text, name text, type text, chef_lieu text, parent text, departement text, region text,
+  postcodes text[], former_codes text[], population integer
 ) ON COMMIT DROP;
 
 CREATE TEMP TABLE stage_epci (code text, name text, category text, population integer) ON COMMIT DROP;

@@ -141,9 +141,10 @@ public final class AtlasImport {
             out.println("Schema at version " + migration.initialSchemaVersion + ", up to date.");
         }
         long territories = count(db, "SELECT count(*) FROM territory");
-        if (territories == 0 || count(db, "SELECT count(*) FROM commune_alias") == 0) {
+        if (territories == 0 || count(db, "SELECT count(*) FROM commune_alias") == 0
+                || count(db, "SELECT count(*) FROM france_commune") == 0) {
             out.println(territories == 0 ? "Importing the reference territories..."
-                    : "The territories predate former-commune names and neighbours: importing them again...");
+                    : "The territories predate data that locating needs (former communes, neighbours, the national commune list): importing them again...");
             out.println(territoriesLine(importTerritories(db, dataDir, verbose)));
         } else {
             out.printf(Locale.ROOT, "Territories already imported (%,d).%n", territories);

@@ -29,14 +29,17 @@ final class TerritoryStaging {
         this.connection = connection;
     }
 
-    /** {@code communes.json} of decoupage-administratif: every commune of France, any status. */
+    /**
+     * {@code communes.json} of decoupage-administratif: every commune of France, any status, with
+     * the commune of a municipal arrondissement and the former codes of the communes it absorbed.
+     */
     long communeList(Path file) throws IOException, SQLException {
-        try (CopyRows rows = new CopyRows(connection, "stage_commune_list",
-                "code", "name", "type", "chef_lieu", "departement", "region", "postcodes", "population")) {
+        try (CopyRows rows = new CopyRows(connection, "stage_commune_list", "code", "name", "type", "chef_lieu", "parent",
+                "departement", "region", "postcodes", "former_codes", "population")) {
             JsonStream.forEachObject(file, c -> rows.row(c.path("code").asString(null), c.path("nom").asString(null),
-                    c.path("type").asString(null), c.path("chefLieu").asString(null),
+                    c.path("type").asString(null), c.path("chefLieu").asString(null), c.path("commune").asString(null),
                     c.path("departement").asString(null), c.path("region").asString(null),
-                    texts(c.path("codesPostaux")), integer(c.path("population"))));
+                    texts(c.path("codesPostaux")), texts(c.path("anciensCodes")), integer(c.path("population"))));
             return rows.rows();
         }
     }

@@ -53,15 +53,15 @@ class LocateIT {
     }
 
     @Test
-    void aPointOutsideTheRegionIsRejectedUnlessTheRowNamesACommuneOfTheRegion() throws Exception {
+    void aPointOutsideTheRegionIsRejectedEvenWhenTheRowNamesAFarCommuneOfTheRegion() throws Exception {
         DirectoryImportReport report = db.importActors("annuaire", CSV, fixture("csv/outside-region.csv"), LOCATED);
 
-        assertThat(report.rejectsByReason()).containsExactly(Map.entry("outside the region", 1L));
+        assertThat(report.rejectsByReason()).containsExactly(Map.entry("outside the region", 2L));
         assertThat(reject(report, 2)).isEqualTo("outside the region | the point 2.3522, 48.8566 (lon, lat) is in no commune of the region");
-        assertThat(report.workedAround()).containsExactly(
-                Map.entry("coordinates outside the region: located by the commune named", Map.of("", 1L)));
-        assertThat(db.actor("Antenne toulousaine")).isEqualTo("Antenne toulousaine | autre | null | commune | 31555 | 243100518 | 31 | "
-                + "false | " + db.communePoint("31555"));
+        // A point in Paris contradicts the name Toulouse: the row is not placed in Toulouse (HomonymLocateIT has the rest).
+        assertThat(reject(report, 3)).matches("outside the region \\| the point 2\\.3522, 48\\.8566 \\(lon, lat\\) is in no commune "
+                + "of the region, about \\d{3} km from Toulouse \\(31555\\), the commune the row names");
+        assertThat(report.workedAround()).isEmpty();
         assertThat(db.actor("Au Capitole")).endsWith("| address | 31555 | 243100518 | 31 | false | 1.4440 43.6045");
     }
 
@@ -73,10 +73,11 @@ class LocateIT {
 
         assertThat(report.rejected()).isZero();
         assertThat(report.inserted()).isEqualTo(3);
-        assertThat(report.workedAround()).containsEntry("kept outside the region (flagged)", Map.of("", 1L));
+        assertThat(report.workedAround()).containsEntry("kept outside the region (flagged)", Map.of("", 2L));
         assertThat(db.actor("Collectif parisien")).isEqualTo("Collectif parisien | autre | null | address | null | null | null | true | "
                 + "2.3522 48.8566");
-        assertThat(db.actor("Antenne toulousaine")).contains("| commune | 31555 |").contains("| false |");
+        assertThat(db.actor("Antenne toulousaine")).isEqualTo("Antenne toulousaine | autre | null | address | null | null | null | true | "
+                + "2.3522 48.8566");
     }
 
     @Test

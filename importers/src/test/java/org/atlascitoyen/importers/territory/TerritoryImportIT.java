@@ -110,6 +110,27 @@ class TerritoryImportIT {
     }
 
     @Test
+    void loadsTheNationalCommuneListThatLocatingTellsOutsideCommunesWith() throws Exception {
+        importFrom(DATA);
+
+        List<JsonNode> communes = array(DATA.resolve("decoupage-administratif-6.0.0/communes.json"));
+        long current = communes.stream().filter(c -> c.path("type").asString().equals("commune-actuelle")).count();
+        long departements = array(DATA.resolve("decoupage-administratif-6.0.0/departements.json")).size();
+
+        assertThat(query("SELECT count(*) FROM france_commune WHERE kind = 'commune-actuelle'")).containsExactly(Long.toString(current));
+        assertThat(query("SELECT count(*) FROM france_departement")).containsExactly(Long.toString(departements));
+        assertThat(query("SELECT kind || ' ' || name || ' ' || commune || ' ' || departement || ' ' || region || ' ' || postcodes::text "
+                + "FROM france_commune WHERE code IN ('15054', '48184', '75101') ORDER BY code, kind")).containsExactly(
+                "commune-actuelle Condat 15054 15 84 {15190}",
+                "ancien-code Bel-Air-Val-d'Ance 48038 48 76 {}",
+                "commune-deleguee Saint-Symphorien 48038 48 76 {}",
+                "arrondissement-municipal Paris 1er Arrondissement 75056 75 11 {75001}");
+        // Every code designates a current commune of the list.
+        assertThat(query("SELECT count(*) FROM france_commune f WHERE NOT EXISTS "
+                + "(SELECT FROM france_commune c WHERE c.code = f.commune AND c.kind = 'commune-actuelle')")).containsExactly("0");
+    }
+
+    @Test
     void polygonsOf2018AreRegroupedOntoTheCurrentCommunes() throws Exception {
         Path dir = variantWithout("communes-occitanie-2026.geojson");
         TerritoryImportReport report = importFrom(dir);
@@ -254,6 +275,7 @@ class TerritoryImportIT {
                 UNION ALL SELECT 'commune_part', count(*), md5(string_agg(ST_AsEWKB(geom)::text, ',' ORDER BY code, ST_AsEWKB(geom)::text)) FROM commune_part
                 UNION ALL SELECT 'petr_member', count(*), md5(string_agg(p::text, ',' ORDER BY epci_code)) FROM petr_member p
                 UNION ALL SELECT 'zone_commune', count(*), md5(string_agg(z::text, ',' ORDER BY kind, code, commune_code)) FROM zone_commune z
+                UNION ALL SELECT 'france_commune', count(*), md5(string_agg(f::text, ',' ORDER BY code, kind)) FROM france_commune f
                 ORDER BY 1
                 """);
     }

@@ -44,7 +44,8 @@ final class SyntheticDirectory {
     enum Broken {
         MISSING_NAME("missing name"),
         BAD_COORDINATES("bad coordinates"),
-        UNKNOWN_COMMUNE("commune not found");
+        // communes of Paris, Lyon, Bordeaux: the national list names them, outside the region
+        UNKNOWN_COMMUNE("outside the region");
 
         final String reason;
 
