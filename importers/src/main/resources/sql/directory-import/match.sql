@@ -99,5 +99,5 @@ SELECT line, id, rule, score, existing_name FROM stage_match_all WHERE NOT autom
 
 -- What the records merged into were before this run, for undoing a merge (record_merge.before).
 CREATE TEMP TABLE stage_merge_before ON COMMIT DROP AS
-SELECT r.id, to_jsonb(r) - 'search' - 'geom_3857' || jsonb_build_object('geom', ST_AsEWKT(r.geom)) AS before
+SELECT r.id, to_jsonb(r) - 'search' - 'geom_3857' || jsonb_build_object('geom', ST_AsHEXEWKB(r.geom)) AS before
 FROM ${record} r WHERE r.id IN (SELECT id FROM stage_match);

@@ -17,7 +17,7 @@ INSERT INTO record_merge (run_id, record_kind, record_id, source, external_id, l
                           before, absorbed)
 SELECT current_setting('atlas.import.run')::bigint, '${record}', m.id, current_setting('atlas.import.source'),
        l.external_id, l.line, l.name, m.existing_name, m.rule, m.score, b.before,
-       to_jsonb(l) || jsonb_build_object('geom', ST_AsEWKT(l.geom), 'name_key', k.name_key, 'name_kinds', k.name_kinds,
+       to_jsonb(l) || jsonb_build_object('geom', ST_AsHEXEWKB(l.geom), 'name_key', k.name_key, 'name_kinds', k.name_kinds,
                                          'created_at', now(), 'updated_at', now())
 FROM stage_match m JOIN stage_located l ON l.line = m.line JOIN stage_key k ON k.line = m.line
 JOIN stage_merge_before b ON b.id = m.id;

@@ -38,7 +38,7 @@ class DedupIT {
         assertThat(b.merged()).isEqualTo(4);
         assertThat(b.inserted()).isEqualTo(3);
         assertThat(b.mergedByRule()).containsExactly(entry("name-commune", 2L), entry("siren", 1L), entry("website", 1L));
-        assertThat(b.possibleDuplicatesByRule()).containsExactly(entry("name-neighbour", 1L));
+        assertThat(b.possibleDuplicatesByRule()).containsExactly(entry("name-neighbour", 1L), entry("similar-name", 1L));
         assertThat(b.merges()).extracting(m -> m.line() + " " + m.importedName() + " -> " + m.existingName() + " (" + m.rule() + ")")
                 .containsExactly(
                         "1 COLLECTIF VELO-TOULOUSE -> Collectif Vélo Toulouse (name-commune)",
@@ -67,8 +67,11 @@ class DedupIT {
                 b.runId() + " | actor | carte-b | b2 | 2 | Amis de la Terre 31 | Les Amis de la Terre Haute-Garonne | website",
                 b.runId() + " | actor | carte-b | b3 | 3 | Solidarité Paysans Occitanie | Association Solidarité Paysans | siren",
                 b.runId() + " | actor | carte-b | b4 | 4 | Repair Cafe Colomiers | Repair Café de Colomiers | name-commune");
-        assertThat(db.rows("SELECT record_source, record_external_id, source, external_id, rule, score, status, run_id FROM merge_candidate"))
-                .containsExactly("annuaire-a | a5 | carte-b | b5 | name-neighbour | 1.0 | pending | " + b.runId());
+        // The farm shares a Facebook page, which says nothing, and a similar name, which is worth a look.
+        assertThat(db.rows("SELECT record_source, record_external_id, source, external_id, rule, status, run_id FROM merge_candidate "
+                + "ORDER BY id")).containsExactly(
+                "annuaire-a | a5 | carte-b | b5 | name-neighbour | pending | " + b.runId(),
+                "annuaire-a | a7 | carte-b | b7 | similar-name | pending | " + b.runId());
     }
 
     @Test
@@ -106,6 +109,6 @@ class DedupIT {
         assertThat(again.merged() + again.inserted() + again.updated()).isZero();
         assertThat(String.join("\n", db.rows("SELECT a::text FROM actor a ORDER BY id"))).isEqualTo(actors);
         assertThat(db.count("record_merge")).isEqualTo(4);
-        assertThat(db.count("merge_candidate")).isEqualTo(1);
+        assertThat(db.count("merge_candidate")).isEqualTo(2);
     }
 }
