@@ -2,13 +2,14 @@
 -- duplicates wait for a decision instead of being merged, and every merge can be undone.
 -- See importers/README.md, "Deduplication".
 
--- A name without the phrases given (the names of its commune, longest first), as whole words,
--- between single spaces (" amis vieux "), for atlas_name_key and atlas_name_kinds.
-CREATE FUNCTION atlas_without_phrases(name_search text, phrases text[]) RETURNS text
+-- Words without the phrases given (the names of their commune, longest first), as whole words,
+-- between single spaces (" amis vieux "): the distinctive name is what is left of a name's words
+-- (atlas_name_words) once the names of its commune are taken out.
+CREATE FUNCTION atlas_without_phrases(words text, phrases text[]) RETURNS text
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
 DECLARE
   phrase text;
-  result text := ' ' || coalesce(name_search, '') || ' ';
+  result text := ' ' || coalesce(words, '') || ' ';
 BEGIN
   FOREACH phrase IN ARRAY coalesce(phrases, '{}'::text[]) LOOP
     result := replace(result, ' ' || phrase || ' ', ' ');
@@ -17,20 +18,37 @@ BEGIN
 END
 $$;
 
--- The distinctive name: the normalised name without its commune's names and without the generic
--- and kind words (dedup/name-words.txt, given as alternations by the importer).
--- 'atelier pour la transition energetique de creissels' in Creissels -> 'transition energetique'.
-CREATE FUNCTION atlas_name_key(name_search text, commune_phrases text[], generic_words text, kind_words text)
-RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT btrim(regexp_replace(atlas_without_phrases(name_search, commune_phrases),
-                              ' (' || generic_words || '|' || kind_words || ')(?= )', '', 'g'))
-$$;
-
--- The kind words of a name, sorted, separated by a space ('' when it has none).
-CREATE FUNCTION atlas_name_kinds(name_search text, commune_phrases text[], kind_words text)
-RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT coalesce(string_agg(DISTINCT m[1], ' ' ORDER BY m[1]), '')
-  FROM regexp_matches(atlas_without_phrases(name_search, commune_phrases), ' (' || kind_words || ')(?= )', 'g') m
+-- The words of a name that can distinguish it, and its kind words: {words, kind words}. Words of
+-- several words are joined by "_" first (name_phrases: "foyer rural" -> "foyer_rural"), then the
+-- generic words go and the kind words go to the second part, sorted; the lists come from
+-- dedup/name-words.txt through the importer. The importer computes the same in Java for the rows
+-- it stages (NameWords.split, 20 times faster); this serves the names of the communes and the
+-- records published before these columns existed.
+-- 'atelier pour la transition energetique de creissels' -> {'transition energetique creissels', 'atelier'}.
+CREATE FUNCTION atlas_name_words(name_search text, name_phrases text[], generic_words text[], kind_words text[])
+RETURNS text[] LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+DECLARE
+  padded text := ' ' || coalesce(name_search, '') || ' ';
+  phrase text;
+  word text;
+  distinctive text[] := '{}';
+  kinds text[] := '{}';
+BEGIN
+  FOREACH phrase IN ARRAY coalesce(name_phrases, '{}'::text[]) LOOP
+    padded := replace(padded, ' ' || phrase || ' ', ' ' || replace(phrase, ' ', '_') || ' ');
+  END LOOP;
+  FOREACH word IN ARRAY string_to_array(btrim(padded), ' ') LOOP
+    IF word = ANY (kind_words) THEN
+      IF NOT replace(word, '_', ' ') = ANY (kinds) THEN
+        kinds := kinds || replace(word, '_', ' ');
+      END IF;
+    ELSIF NOT word = ANY (generic_words) THEN
+      distinctive := distinctive || word;
+    END IF;
+  END LOOP;
+  RETURN ARRAY[array_to_string(distinctive, ' '),
+               array_to_string(ARRAY(SELECT k FROM unnest(kinds) k ORDER BY k COLLATE "C"), ' ')];
+END
 $$;
 
 -- True when both names carry numbers and not the same ones ("... 1672" and "... 1680").

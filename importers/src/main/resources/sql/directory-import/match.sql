@@ -1,32 +1,40 @@
 -- Rows new to this source whose ${record} may already be published from another directory (see
 -- importers/README.md, "Deduplication"). Names are compared on their distinctive part (name_key:
 -- without the commune's names, generic and kind words) and their kind words (name_kinds).
--- Settings: atlas.import.source, atlas.import.generic_words, atlas.import.kind_words.
+-- Settings: atlas.import.source, atlas.import.name_phrases, atlas.import.generic_words,
+-- atlas.import.kind_words.
 
 -- similar-name proposes pairs whose distinctive names are at least this similar.
 SET LOCAL pg_trgm.similarity_threshold = 0.5;
 
--- The names of each commune of the region as they appear in names: its own and its former ones,
--- also without their article ("la bastide du salat", "bastide du salat"), longest first.
+-- The word lists of dedup/name-words.txt, read once.
+CREATE TEMP TABLE stage_name_words ON COMMIT DROP AS
+SELECT current_setting('atlas.import.name_phrases')::text[] AS phrases,
+       current_setting('atlas.import.generic_words')::text[] AS generic,
+       current_setting('atlas.import.kind_words')::text[] AS kinds;
+
+-- The names of each commune of the region as they remain in a name's words: its own and its
+-- former ones, without their generic words ("la bastide du salat" -> "bastide salat"), longest first.
 CREATE TEMP TABLE stage_commune_phrase ON COMMIT DROP AS
 SELECT code, array_agg(phrase ORDER BY length(phrase) DESC, phrase) AS phrases
-FROM (SELECT DISTINCT n.code, v.phrase
+FROM (SELECT DISTINCT n.code, (atlas_name_words(n.name_search, w.phrases, w.generic, w.kinds))[1] AS phrase
       FROM (SELECT code, atlas_normalize(name) AS name_search FROM commune
             UNION ALL
             SELECT commune_code, name_search FROM commune_alias) n
-      CROSS JOIN LATERAL (VALUES (n.name_search), (regexp_replace(n.name_search, '^(le|la|les|l) ', ''))) v (phrase)
-      WHERE v.phrase <> '') p
+      CROSS JOIN stage_name_words w) p
+WHERE phrase <> ''
 GROUP BY code;
 
 CREATE UNIQUE INDEX ON stage_commune_phrase (code);
 
--- The distinctive name and kind words of every located row, published with it.
+-- The distinctive name of the rows to publish (not of the unchanged ones): the words the cleaner
+-- kept (name_words) without the names of the row's commune.
 CREATE TEMP TABLE stage_key ON COMMIT DROP AS
-SELECT l.line,
-       atlas_name_key(l.name_search, p.phrases, current_setting('atlas.import.generic_words'),
-                      current_setting('atlas.import.kind_words')) AS name_key,
-       atlas_name_kinds(l.name_search, p.phrases, current_setting('atlas.import.kind_words')) AS name_kinds
-FROM stage_located l LEFT JOIN stage_commune_phrase p ON p.code = l.commune;
+SELECT l.line, CASE WHEN p.phrases IS NULL THEN l.name_words ELSE btrim(atlas_without_phrases(l.name_words, p.phrases)) END AS name_key,
+       l.name_kinds
+FROM stage_located l
+LEFT JOIN stage_commune_phrase p ON p.code = l.commune
+WHERE NOT EXISTS (SELECT FROM stage_known k WHERE k.line = l.line AND NOT k.changed);
 
 CREATE UNIQUE INDEX ON stage_key (line);
 
@@ -34,12 +42,12 @@ ANALYZE stage_key;
 
 -- Records published before these keys existed (or after a change of dedup/name-words.txt) get them.
 UPDATE ${record} r
-SET name_key = atlas_name_key(r.name_search, p.phrases, current_setting('atlas.import.generic_words'),
-                              current_setting('atlas.import.kind_words')),
-    name_kinds = atlas_name_kinds(r.name_search, p.phrases, current_setting('atlas.import.kind_words'))
-FROM (SELECT r0.id, (SELECT c.phrases FROM stage_commune_phrase c WHERE c.code = r0.commune) AS phrases
-      FROM ${record} r0 WHERE r0.name_key IS NULL) p
-WHERE r.id = p.id;
+SET name_key = btrim(atlas_without_phrases(w.words[1], (SELECT c.phrases FROM stage_commune_phrase c WHERE c.code = r.commune))),
+    name_kinds = w.words[2]
+FROM stage_name_words n,
+     LATERAL (SELECT r0.id, atlas_name_words(r0.name_search, n.phrases, n.generic, n.kinds) AS words
+              FROM ${record} r0 WHERE r0.name_key IS NULL) w
+WHERE r.id = w.id;
 
 -- The best candidate of each row, by the first rule that holds (priority), the most similar name
 -- first within a rule. Rules up to priority 4 merge; the others only propose the pair for review.

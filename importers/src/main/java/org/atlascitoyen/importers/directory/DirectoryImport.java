@@ -45,7 +45,7 @@ public final class DirectoryImport {
     static final String SQL = "sql/directory-import/";
     private static final String KIND_RULES = "${kind-rules}";
     private static final int MERGES_LISTED = 50;
-    private static final NameWords NAME_WORDS = NameWords.load();
+    private static final NameWords NAME_WORDS = NameWords.shipped();
     /** ATLAS_IMPORT_TIMINGS=1 prints each statement's time, for tuning the SQL. */
     private static final boolean TIMINGS = "1".equals(System.getenv("ATLAS_IMPORT_TIMINGS"));
 
@@ -165,8 +165,9 @@ public final class DirectoryImport {
                     "atlas.import.run", Long.toString(runId),
                     "atlas.import.keep_out_of_region", Boolean.toString(request.keepOutOfRegion()),
                     "atlas.import.partial", Boolean.toString(request.partial()),
-                    "atlas.import.generic_words", NAME_WORDS.genericPattern(),
-                    "atlas.import.kind_words", NAME_WORDS.kindPattern()).entrySet()) {
+                    "atlas.import.name_phrases", NAME_WORDS.phrasesArray(),
+                    "atlas.import.generic_words", NAME_WORDS.genericArray(),
+                    "atlas.import.kind_words", NAME_WORDS.kindArray()).entrySet()) {
                 set.setString(1, s.getKey());
                 set.setString(2, s.getValue());
                 set.execute();

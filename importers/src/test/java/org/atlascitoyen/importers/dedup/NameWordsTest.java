@@ -10,7 +10,7 @@ class NameWordsTest {
 
     @Test
     void theShippedListHasTheGenericAndKindWordsOfTheField() {
-        NameWords words = NameWords.load();
+        NameWords words = NameWords.shipped();
 
         assertThat(words.generic()).contains("association", "pour", "de", "la", "les", "du", "des");
         assertThat(words.kind()).contains("amicale", "atelier", "collectif", "comite", "foyer rural", "club", "union",
@@ -19,7 +19,7 @@ class NameWordsTest {
     }
 
     @Test
-    void longerEntriesComeFirstSoThatAPhraseWinsOverItsFirstWord() {
+    void theSqlReceivesArraysWithTheEntriesOfSeveralWordsJoined() {
         NameWords words = NameWords.parse("""
                 # comment
                 [generic]
@@ -31,8 +31,23 @@ class NameWordsTest {
                 club
                 """);
 
-        assertThat(words.genericPattern()).isEqualTo("de|la");
-        assertThat(words.kindPattern()).isEqualTo("foyer rural|foyer|club");
+        assertThat(words.genericArray()).isEqualTo("{\"de\",\"la\"}");
+        assertThat(words.kindArray()).isEqualTo("{\"foyer_rural\",\"foyer\",\"club\"}");
+        assertThat(words.phrasesArray()).isEqualTo("{\"foyer rural\"}");
+    }
+
+    @Test
+    void aNameKeepsWhatCanDistinguishItAndItsKindWords() {
+        NameWords words = NameWords.shipped();
+
+        assertThat(words.split("atelier pour la transition energetique de creissels"))
+                .isEqualTo(new NameWords.Parts("transition energetique creissels", "atelier"));
+        assertThat(words.split("amicale pour la transition energetique creissels"))
+                .isEqualTo(new NameWords.Parts("transition energetique creissels", "amicale"));
+        assertThat(words.split("association la bastide du salat 1672")).isEqualTo(new NameWords.Parts("bastide salat 1672", ""));
+        assertThat(words.split("foyer rural et club de la bastide du salat"))
+                .isEqualTo(new NameWords.Parts("bastide salat", "club foyer rural"));
+        assertThat(words.split("de la")).isEqualTo(new NameWords.Parts("", ""));
     }
 
     @Test
