@@ -1,5 +1,6 @@
--- The first rows merged into a record published from another source, with the rule that matched
--- them, for the report. Parameter: how many to list.
-SELECT l.line, l.name, m.existing_name, m.id, m.rule, m.score
-FROM stage_match m JOIN stage_located l ON l.line = m.line
-ORDER BY l.line LIMIT ?;
+-- The first rows of the run merged into a record published from another source, with the rule
+-- that matched them and the id of the merge (for ./atlas merges undo), for the report.
+-- Setting: atlas.import.run. Parameter: how many to list.
+SELECT line, imported_name, existing_name, record_id, rule, score, id
+FROM record_merge WHERE run_id = current_setting('atlas.import.run')::bigint
+ORDER BY line LIMIT ?;

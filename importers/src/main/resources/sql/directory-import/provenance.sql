@@ -1,5 +1,5 @@
--- Records where each published row came from, lists the merges for review, and marks what a
--- full import of the source no longer has. Settings: atlas.import.source, atlas.import.run,
+-- Records where each published row came from, lists the merges and possible duplicates for review,
+-- and marks what a full import of the source no longer has. Settings: atlas.import.source, atlas.import.run,
 -- atlas.import.partial.
 INSERT INTO ${record}_provenance AS p (source, external_id, ${record}_id, content_hash, first_run, last_run, last_seen_at, seen, match_rule)
 SELECT current_setting('atlas.import.source'), l.external_id, t.id, l.content_hash,
@@ -11,10 +11,28 @@ ON CONFLICT (source, external_id) DO UPDATE
 SET ${record}_id = excluded.${record}_id, content_hash = excluded.content_hash, last_run = excluded.last_run,
     last_seen_at = excluded.last_seen_at, seen = true;
 
-INSERT INTO record_merge (run_id, record_kind, record_id, source, external_id, line, imported_name, existing_name, rule, score)
+-- Every merge, with what undoing it needs: the record before (stage_merge_before) and the row
+-- as the record of its own it would have been (absorbed).
+INSERT INTO record_merge (run_id, record_kind, record_id, source, external_id, line, imported_name, existing_name, rule, score,
+                          before, absorbed)
 SELECT current_setting('atlas.import.run')::bigint, '${record}', m.id, current_setting('atlas.import.source'),
-       l.external_id, l.line, l.name, m.existing_name, m.rule, m.score
-FROM stage_match m JOIN stage_located l ON l.line = m.line;
+       l.external_id, l.line, l.name, m.existing_name, m.rule, m.score, b.before,
+       to_jsonb(l) || jsonb_build_object('geom', ST_AsHEXEWKB(l.geom), 'name_key', k.name_key, 'name_kinds', k.name_kinds,
+                                         'created_at', now(), 'updated_at', now())
+FROM stage_match m JOIN stage_located l ON l.line = m.line JOIN stage_key k ON k.line = m.line
+JOIN stage_merge_before b ON b.id = m.id;
+
+-- The possible duplicates, for review: the existing record by the provenance that created it.
+-- A pair already listed keeps its status (a declined one is not proposed again anyway).
+INSERT INTO merge_candidate (record_kind, record_source, record_external_id, source, external_id, rule, score, run_id)
+SELECT '${record}', o.source, o.external_id, current_setting('atlas.import.source'), l.external_id, c.rule, c.score,
+       current_setting('atlas.import.run')::bigint
+FROM stage_candidate c JOIN stage_located l ON l.line = c.line
+CROSS JOIN LATERAL (
+  SELECT p.source, p.external_id FROM ${record}_provenance p WHERE p.${record}_id = c.id
+  ORDER BY p.match_rule IS NOT NULL, p.first_run, p.source, p.external_id LIMIT 1
+) o
+ON CONFLICT DO NOTHING;
 
 CREATE TEMP TABLE stage_gone ON COMMIT DROP AS
 WITH gone AS (

@@ -2,14 +2,14 @@
 -- the actors that carry it. Their locations are moved by locations.sql.
 
 UPDATE initiative i
-SET name = l.name, name_search = l.name_search, status = l.status,
+SET name = l.name, name_search = l.name_search, name_key = nk.name_key, name_kinds = nk.name_kinds, status = l.status,
     themes = CASE WHEN (SELECT count(*) FROM initiative_provenance p WHERE p.initiative_id = i.id) = 1 THEN l.themes
                   ELSE ARRAY(SELECT DISTINCT t FROM unnest(i.themes || l.themes) t ORDER BY t) END,
     description = coalesce(l.description, i.description), lessons_learned = coalesce(l.lessons_learned, i.lessons_learned),
     start_date = coalesce(l.start_date, i.start_date), end_date = coalesce(l.end_date, i.end_date),
     website = coalesce(l.website, i.website), address = coalesce(l.address, i.address),
     postcode = coalesce(l.postcode, i.postcode), updated_at = now()
-FROM stage_known k JOIN stage_located l ON l.line = k.line
+FROM stage_known k JOIN stage_located l ON l.line = k.line JOIN stage_key nk ON nk.line = k.line
 WHERE i.id = k.id AND k.changed;
 
 UPDATE initiative i
@@ -21,13 +21,13 @@ SET themes = ARRAY(SELECT DISTINCT t FROM unnest(i.themes || l.themes) t ORDER B
 FROM stage_merge_best l
 WHERE i.id = l.id;
 
-INSERT INTO initiative (id, name, name_search, status, themes, description, lessons_learned, start_date, end_date,
+INSERT INTO initiative (id, name, name_search, name_key, name_kinds, status, themes, description, lessons_learned, start_date, end_date,
                         website, address, postcode, geom, precision, territory_kind, territory_code, commune, epci,
                         petr, bassin_vie, departement, region, out_of_region)
-SELECT n.id, l.name, l.name_search, l.status, l.themes, l.description, l.lessons_learned, l.start_date, l.end_date,
+SELECT n.id, l.name, l.name_search, nk.name_key, nk.name_kinds, l.status, l.themes, l.description, l.lessons_learned, l.start_date, l.end_date,
        l.website, l.address, l.postcode, l.geom, l.precision, l.territory_kind, l.territory_code, l.commune, l.epci,
        l.petr, l.bassin_vie, l.departement, l.region, l.out_of_region
-FROM stage_new n JOIN stage_located l ON l.line = n.line
+FROM stage_new n JOIN stage_located l ON l.line = n.line JOIN stage_key nk ON nk.line = n.line
 ORDER BY n.id;
 
 -- Carriers: an external id of an actor (in any source), else the normalised name of exactly one

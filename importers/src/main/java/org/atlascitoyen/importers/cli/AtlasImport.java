@@ -60,6 +60,8 @@ public final class AtlasImport {
               init [--data DIR]          apply the schema; import the territories when the database has none,
                                          and the demo directory when it has no actor
               migrate                    apply the schema (Flyway migrations) only
+              merges [accept|decline|done|undo] ...
+                                         review the possible duplicates and the merges (./atlas merges help)
             --verbose (or ATLAS_VERBOSE=1), with any command: the libraries' logs, and init's full reports
             """;
 
@@ -124,6 +126,11 @@ public final class AtlasImport {
                 DatabaseConfig db = DatabaseConfig.fromMap(env);
                 migrate(db);
                 importDemo(db, dir);
+            }
+            case "merges" -> {
+                DatabaseConfig db = DatabaseConfig.fromMap(env);
+                migrate(db);
+                new MergesCommand(out, env).run(db, args);
             }
             case "help", "--help", "-h" -> out.print(USAGE);
             default -> throw new IllegalArgumentException("unknown command '" + command + "'\n" + USAGE);

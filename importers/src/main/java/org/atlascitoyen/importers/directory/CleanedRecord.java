@@ -14,12 +14,15 @@ final class CleanedRecord {
     static final String[] COLUMNS = {"line", "external_id", "name", "name_search", "type", "status", "themes",
         "description", "lessons_learned", "start_date", "end_date", "address", "postcode", "commune_name",
         "commune_name_search", "commune_code", "territory_kind", "territory_code", "lon", "lat", "coordinates_note",
-        "website", "website_host", "email", "phone", "siren", "rna", "carriers", "content_hash", "reject", "reject_detail"};
+        "website", "website_host", "email", "phone", "siren", "rna", "carriers", "content_hash", "reject", "reject_detail",
+        "name_words", "name_kinds"};
 
     final long line;
     String externalId, name, nameSearch, type, status, description, lessonsLearned, address, postcode;
     String communeName, communeCode, territoryKind, territoryCode, coordinatesNote, website, websiteHost;
     String email, phone, siren, rna, contentHash, reject, rejectDetail;
+    /** What can distinguish the name, and its kind words (NameWords), for deduplication. */
+    String nameWords, nameKinds;
     LocalDate startDate, endDate;
     Double lon, lat;
     List<String> themes = List.of();
@@ -34,6 +37,6 @@ final class CleanedRecord {
         return new Object[] {line, externalId, name, nameSearch, type, status, themes, description, lessonsLearned,
             startDate, endDate, address, postcode, communeName, Names.normalize(communeName), communeCode,
             territoryKind, territoryCode, lon, lat, coordinatesNote, website, websiteHost, email, phone, siren, rna,
-            carriers, contentHash, reject, rejectDetail};
+            carriers, contentHash, reject, rejectDetail, nameWords, nameKinds};
     }
 }

@@ -21,6 +21,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.atlascitoyen.importers.csv.CsvRowReader;
 import org.atlascitoyen.importers.db.DatabaseConfig;
 import org.atlascitoyen.importers.db.SqlResource;
+import org.atlascitoyen.importers.dedup.NameWords;
 import org.atlascitoyen.importers.geojson.GeoJsonRowReader;
 import org.atlascitoyen.importers.gogocarto.GoGoCartoRowReader;
 import org.atlascitoyen.importers.load.CopyRows;
@@ -44,6 +45,7 @@ public final class DirectoryImport {
     static final String SQL = "sql/directory-import/";
     private static final String KIND_RULES = "${kind-rules}";
     private static final int MERGES_LISTED = 50;
+    private static final NameWords NAME_WORDS = NameWords.shipped();
     /** ATLAS_IMPORT_TIMINGS=1 prints each statement's time, for tuning the SQL. */
     private static final boolean TIMINGS = "1".equals(System.getenv("ATLAS_IMPORT_TIMINGS"));
 
@@ -162,7 +164,10 @@ public final class DirectoryImport {
                     "atlas.import.source", request.source(),
                     "atlas.import.run", Long.toString(runId),
                     "atlas.import.keep_out_of_region", Boolean.toString(request.keepOutOfRegion()),
-                    "atlas.import.partial", Boolean.toString(request.partial())).entrySet()) {
+                    "atlas.import.partial", Boolean.toString(request.partial()),
+                    "atlas.import.name_phrases", NAME_WORDS.phrasesArray(),
+                    "atlas.import.generic_words", NAME_WORDS.genericArray(),
+                    "atlas.import.kind_words", NAME_WORDS.kindArray()).entrySet()) {
                 set.setString(1, s.getKey());
                 set.setString(2, s.getValue());
                 set.execute();
@@ -184,11 +189,15 @@ public final class DirectoryImport {
         query(connection, "notes.sql", rs -> tally.add(rs.getString(1), ""));
         List<DirectoryImportReport.Merge> merges = new ArrayList<>();
         query(connection, "merges.sql", rs -> merges.add(new DirectoryImportReport.Merge(rs.getLong(1), rs.getString(2),
-                rs.getString(3), rs.getLong(4), rs.getString(5), (Float) rs.getObject(6))), MERGES_LISTED);
+                rs.getString(3), rs.getLong(4), rs.getString(5), (Float) rs.getObject(6), rs.getLong(7))), MERGES_LISTED);
+        Map<String, Long> mergedByRule = new LinkedHashMap<>();
+        Map<String, Long> possibleByRule = new LinkedHashMap<>();
+        query(connection, "merges-by-rule.sql", rs -> (rs.getString(1).equals("merged") ? mergedByRule : possibleByRule)
+                .put(rs.getString(2), rs.getLong(3)));
         return new DirectoryImportReport(runId, request.kind().path(), request.source(), request.format().key(),
                 DirectoryImportReport.name(request.file()), counts[0], counts[1], counts[2], counts[3], counts[4],
                 counts[5], counts[6], byReason, List.copyOf(reader.notes()), tally.counts(), merges,
-                Math.max(0, counts[4] - merges.size()),
+                Math.max(0, counts[4] - merges.size()), mergedByRule, possibleByRule,
                 counts[5] > 0 ? DirectoryImportReport.name(request.rejectsFile()) : null, reader.position(),
                 phases, java.time.Duration.between(started, Instant.now()).toMillis());
     }

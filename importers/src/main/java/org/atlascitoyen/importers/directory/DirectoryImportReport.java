@@ -9,17 +9,25 @@ import java.util.Map;
 
 /**
  * What one directory import did: the figures of the summary, rejects by reason, what was worked
- * around, and the merges for a coordinator to review. Stored as JSON with its import run.
+ * around, the merges (by rule) and the possible duplicates listed for a coordinator to review.
+ * Stored as JSON with its import run.
  */
 public record DirectoryImportReport(long runId, String kind, String source, String format, String file,
                                     long read, long inserted, long updated, long unchanged, long merged,
                                     long rejected, long noLongerSeen, Map<String, Long> rejectsByReason,
                                     List<String> notes, Map<String, Map<String, Long>> workedAround,
-                                    List<Merge> merges, long mergesNotListed, String rejectFile, String position,
+                                    List<Merge> merges, long mergesNotListed, Map<String, Long> mergedByRule,
+                                    Map<String, Long> possibleDuplicatesByRule, String rejectFile, String position,
                                     Map<String, Long> phaseMillis, long millis) {
 
-    /** One record merged into an existing one. */
-    public record Merge(long line, String importedName, String existingName, long existingId, String rule, Float score) {
+    /** One record merged into an existing one, by the merge {@code id} of table record_merge. */
+    public record Merge(long line, String importedName, String existingName, long existingId, String rule, Float score,
+                        long id) {
+    }
+
+    /** How many pairs the run listed as possible duplicates (merge_candidate), not merged. */
+    public long possibleDuplicates() {
+        return possibleDuplicatesByRule.values().stream().mapToLong(Long::longValue).sum();
     }
 
     public Duration duration() {
@@ -51,14 +59,28 @@ public record DirectoryImportReport(long runId, String kind, String source, Stri
                         .forEach(e -> out.printf(Locale.ROOT, "      '%s' x%,d%n", e.getKey(), e.getValue()));
             });
         }
+        if (!mergedByRule.isEmpty()) {
+            out.println("  merges by rule: " + byRule(mergedByRule));
+        }
+        if (!possibleDuplicatesByRule.isEmpty()) {
+            out.printf(Locale.ROOT, "  possible duplicates listed for review, not merged: %,d (%s); see ./atlas merges%n",
+                    possibleDuplicates(), byRule(possibleDuplicatesByRule));
+        }
         if (!merges.isEmpty()) {
-            out.println("  merged into existing records (review them; all are in table record_merge, run " + runId + "):");
-            merges.forEach(m -> out.printf(Locale.ROOT, "    %s %d '%s' -> #%d '%s' (%s%s)%n", position, m.line(), m.importedName(),
-                    m.existingId(), m.existingName(), m.rule(), m.score() == null || m.score() >= 1 ? "" : String.format(Locale.ROOT, " %.2f", m.score())));
+            out.println("  merged into existing records (review them: ./atlas merges done; undo: ./atlas merges undo ID):");
+            merges.forEach(m -> out.printf(Locale.ROOT, "    %s %d '%s' -> #%d '%s' (%s%s, merge %d)%n", position, m.line(),
+                    m.importedName(), m.existingId(), m.existingName(), m.rule(),
+                    m.score() == null || m.score() >= 1 ? "" : String.format(Locale.ROOT, " %.2f", m.score()), m.id()));
             if (mergesNotListed > 0) {
                 out.printf(Locale.ROOT, "    ... and %,d more%n", mergesNotListed);
             }
         }
+    }
+
+    private static String byRule(Map<String, Long> counts) {
+        StringBuilder text = new StringBuilder();
+        counts.forEach((rule, n) -> text.append(text.length() == 0 ? "" : ", ").append(rule).append(' ').append(n));
+        return text.toString();
     }
 
     /** For callers that only have a path. */

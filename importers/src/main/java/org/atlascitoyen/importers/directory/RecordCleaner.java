@@ -1,6 +1,7 @@
 package org.atlascitoyen.importers.directory;
 
 import java.sql.SQLException;
+import org.atlascitoyen.importers.dedup.NameWords;
 import org.atlascitoyen.importers.load.CopyRows;
 import org.atlascitoyen.importers.locate.Coordinates;
 import org.atlascitoyen.importers.record.RecordKind;
@@ -76,6 +77,9 @@ public final class RecordCleaner {
         if (c.nameSearch.isEmpty()) {
             throw new RejectedRow("missing name", "the name '" + c.name + "' has no letter or digit");
         }
+        NameWords.Parts words = NameWords.shipped().split(c.nameSearch);
+        c.nameWords = words.words();
+        c.nameKinds = words.kinds();
         c.description = text.multiline(row, Field.DESCRIPTION);
         c.address = text.line(row, Field.ADDRESS);
         c.postcode = Identifiers.code(text.line(row, Field.POSTCODE));

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** The summary an import prints: every figure, each reject reason, what was worked around, the merges. */
@@ -20,9 +21,9 @@ class DirectoryImportReportTest {
         workedAround.put("unknown theme (left out)", new LinkedHashMap<>(Map.of("Pétanque", 2L)));
         DirectoryImportReport report = new DirectoryImportReport(7, "actors", "annuaire", "csv", "/data/annuaire.csv",
                 1_200, 1_000, 50, 90, 40, 20, 5, Map.of("duplicate row", 20L), List.of("encoding UTF-8, delimiter ';'"), workedAround,
-                List.of(new DirectoryImportReport.Merge(12, "COLLECTIF VELO", "Collectif Vélo", 3, "name-commune", 1f),
-                        new DirectoryImportReport.Merge(15, "Repair Cafe", "Repair Café de Colomiers", 4, "similar-name", 0.8751f)),
-                38, "/data/annuaire.csv.rejects.csv", "line", Map.of("read", 1_000L), 2_000);
+                List.of(new DirectoryImportReport.Merge(12, "COLLECTIF VELO", "Collectif Vélo", 3, "name-commune", 1f, 21),
+                        new DirectoryImportReport.Merge(15, "Repair Cafe", "Repair Café de Colomiers", 4, "website", 0.8751f, 22)),
+                38, new TreeMap<>(Map.of("name-commune", 39L, "website", 1L)), Map.of("similar-name", 6L), "/data/annuaire.csv.rejects.csv", "line", Map.of("read", 1_000L), 2_000);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
         report.print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
@@ -39,9 +40,11 @@ class DirectoryImportReportTest {
                     latitude and longitude swapped: fixed: 3
                     unknown theme (left out): 2
                       'Pétanque' x2
-                  merged into existing records (review them; all are in table record_merge, run 7):
-                    line 12 'COLLECTIF VELO' -> #3 'Collectif Vélo' (name-commune)
-                    line 15 'Repair Cafe' -> #4 'Repair Café de Colomiers' (similar-name 0.88)
+                  merges by rule: name-commune 39, website 1
+                  possible duplicates listed for review, not merged: 6 (similar-name 6); see ./atlas merges
+                  merged into existing records (review them: ./atlas merges done; undo: ./atlas merges undo ID):
+                    line 12 'COLLECTIF VELO' -> #3 'Collectif Vélo' (name-commune, merge 21)
+                    line 15 'Repair Cafe' -> #4 'Repair Café de Colomiers' (website 0.88, merge 22)
                     ... and 38 more
                 """);
     }
