@@ -318,6 +318,7 @@ class WebAtlasIT extends DemoServiceIT {
         assertThat(browser.find(".leaflet-control-attribution").getText()).contains("Territoires : Licence Ouverte 2.0");
         assertThat(browser.find(".leaflet-control-attribution .data-licences a").getDomAttribute("title"))
                 .contains("reseau-engagement-occitanie", "carte-transition-occitanie");
+        browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", item); // for the screenshot
     }
 
     @Test
