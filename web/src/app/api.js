@@ -95,6 +95,11 @@ export function mapSettings(signal) {
   return getJson('api/map-settings', {}, signal);
 }
 
+/** The directory sources with their licences: {sources: [{name, format, licence, licenceUrl, attribution, ...}]}. */
+export function sources(signal) {
+  return getJson('api/sources', {}, signal);
+}
+
 /** The controlled vocabularies: {themes, actorTypes, initiativeStatuses}, each [{code, label}]. */
 export function vocabularies(signal) {
   return getJson('api/vocabularies', {}, signal);

@@ -48,10 +48,23 @@ export function cardNodes(kind, feature, actions) {
         ' ', h('span', { class: 'kind' }, actor ? r.statusLabel : r.typeLabel))))],
     p.sources?.length > 0 && [h('h3', {}, 'Sources'),
       h('ul', { class: 'sources' }, p.sources.map((s) => h('li', {},
-        `${s.source}${s.externalId ? ` (fiche ${s.externalId})` : ''}`,
-        s.lastSeenAt && h('span', { class: 'muted' }, ` · vue le ${dates.format(new Date(s.lastSeenAt))}`))))],
+        s.source, ' (', licenceNode(s), ')',
+        s.attribution && h('span', { class: 'attribution' }, ` · ${s.attribution}`),
+        h('span', { class: 'muted' }, `${s.externalId ? ` · fiche ${s.externalId}` : ''}`
+          + `${s.lastSeenAt ? ` · vue le ${dates.format(new Date(s.lastSeenAt))}` : ''}`))))],
     p.updatedAt && h('p', { class: 'muted' }, `Mis à jour le ${dates.format(new Date(p.updatedAt))}.`),
   ];
+}
+
+/**
+ * A source's licence: a link to its text when the URL is http(s) (never a javascript: link), its
+ * name otherwise, « licence inconnue » when the import gave none.
+ */
+export function licenceNode(source) {
+  if (!source.licence) return 'licence inconnue';
+  return /^https?:\/\//i.test(source.licenceUrl ?? '')
+    ? h('a', { href: source.licenceUrl, target: '_blank', rel: 'noopener noreferrer license' }, source.licence)
+    : source.licence;
 }
 
 function displayUrl(url) {

@@ -1,7 +1,9 @@
 // The Leaflet map: raster tiles, controls in French, and a class on the container saying whether
 // the tiles load, so the vector base (base-layer.js) can turn opaque when they do not.
 
-import { mapSettings } from './api.js';
+import { mapSettings, sources } from './api.js';
+import { licenceNode } from './card.js';
+import { h } from './dom.js';
 import { LABELS_MIN_ZOOM, REGION_BOUNDS, TILES } from './config.js';
 
 // Leaflet is loaded by a classic <script>, because the webjar's only ES module build is the
@@ -25,6 +27,7 @@ export function createMap(container) {
   map.attributionControl.setPrefix('<a href="https://leafletjs.com" title="Bibliothèque de cartes Leaflet">Leaflet</a>');
 
   addTiles(map, container);
+  addDataAttribution(map);
   trackLabelZoom(map, container);
   map.fitBounds(REGION_BOUNDS);
   return map;
@@ -68,6 +71,46 @@ async function addTiles(map, container) {
     if (!loaded) container.classList.add('tiles-unavailable');
   });
   tiles.addTo(map);
+}
+
+/**
+ * Names the licences of the data on the map in its attribution, « Annuaires : CC0 1.0, ODbL 1.0 ·
+ * Territoires : Licence Ouverte 2.0 », each linked to its text and titled with its sources or
+ * producers (/api/sources). Leaflet takes HTML: the nodes are built as text and serialised, so a
+ * licence or source name cannot inject markup.
+ */
+async function addDataAttribution(map) {
+  let answer;
+  try {
+    answer = await sources();
+  } catch {
+    return; // the map works without it; the cards still name each record's licence
+  }
+  const groups = [
+    ['Annuaires', answer.sources ?? [], (s) => s.name],
+    ['Territoires', answer.territories ?? [], (t) => t.producer],
+  ].filter(([, list]) => list.length > 0);
+  if (groups.length === 0) return;
+  const span = h('span', { class: 'data-licences' }, groups.map(([label, list, name], i) => [
+    i > 0 ? ' · ' : '', `${label} : `, licences(list, name)]));
+  map.attributionControl.addAttribution(span.outerHTML);
+}
+
+/** One node per licence of the list (« licence inconnue » for those without), titled with what is under it. */
+function licences(list, name) {
+  const byLicence = new Map();
+  for (const item of list) {
+    const key = item.licence ?? '';
+    if (!byLicence.has(key)) byLicence.set(key, { item, names: [] });
+    const names = byLicence.get(key).names;
+    if (!names.includes(name(item))) names.push(name(item));
+  }
+  return [...byLicence.values()].flatMap(({ item, names }, i) => {
+    const node = licenceNode(item);
+    const titled = node instanceof Node ? node : h('span', {}, node);
+    titled.setAttribute('title', names.join(', '));
+    return i > 0 ? [', ', titled] : [titled];
+  });
 }
 
 /** Toggles `labels-hidden` on the container: département names overlap when zoomed out. */

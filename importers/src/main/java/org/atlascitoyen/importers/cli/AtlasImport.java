@@ -55,6 +55,9 @@ public final class AtlasImport {
                                            --keep-out-of-region  keep records outside the region, flagged
                                            --partial             the file is an extract: do not mark missing records
                                            --rejects FILE        reject CSV (default: FILE.rejects.csv)
+                                           --licence NAME        the source's licence (etalab-2.0, ODbL-1.0, CC-BY-4.0...)
+                                           --licence-url URL     where its text is (known licences: found)
+                                           --attribution TEXT    the credit line the producer asks for
                                          formats and mapping files: importers/README.md
               demo [--demo DIR]          import the demo directory (data/demo/demo.json)
               init [--data DIR]          apply the schema; import the territories when the database has none,

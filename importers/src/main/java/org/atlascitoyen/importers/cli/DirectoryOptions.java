@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Deque;
 import org.atlascitoyen.importers.directory.ImportRequest;
 import org.atlascitoyen.importers.record.RecordKind;
+import org.atlascitoyen.importers.source.SourceLicence;
 
 /** The options of {@code ./atlas import actors|initiatives}. */
 final class DirectoryOptions {
@@ -19,6 +20,9 @@ final class DirectoryOptions {
         Path file = null;
         boolean keepOutOfRegion = false;
         boolean partial = false;
+        String licence = null;
+        String licenceUrl = null;
+        String attribution = null;
         while (!args.isEmpty()) {
             String arg = args.pop();
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -29,6 +33,9 @@ final class DirectoryOptions {
                 case "--rejects" -> rejects = Path.of(value(arg, args));
                 case "--keep-out-of-region" -> keepOutOfRegion = true;
                 case "--partial" -> partial = true;
+                case "--licence", "--license" -> licence = value(arg, args);
+                case "--licence-url", "--license-url" -> licenceUrl = value(arg, args);
+                case "--attribution" -> attribution = value(arg, args);
                 default -> {
                     if (arg.startsWith("--") || file != null) {
                         throw new IllegalArgumentException("unexpected argument '" + arg + "'\n" + AtlasImport.USAGE);
@@ -41,7 +48,8 @@ final class DirectoryOptions {
             throw new IllegalArgumentException("import " + kind.path() + " needs --source NAME, --format FORMAT and a FILE\n"
                     + AtlasImport.USAGE);
         }
-        return new ImportRequest(kind, source, format, file, mapping, keepOutOfRegion, partial, rejects);
+        return new ImportRequest(kind, source, format, file, mapping, keepOutOfRegion, partial, rejects,
+                SourceLicence.of(licence, licenceUrl, attribution));
     }
 
     private static String value(String arg, Deque<String> args) {

@@ -29,6 +29,7 @@ import org.atlascitoyen.importers.locate.Coordinates;
 import org.atlascitoyen.importers.record.RecordKind;
 import org.atlascitoyen.importers.rna.RnaRowReader;
 import org.atlascitoyen.importers.source.Mapping;
+import org.atlascitoyen.importers.source.SourceLicence;
 import org.atlascitoyen.importers.source.RowReader;
 
 /**
@@ -84,7 +85,9 @@ public final class DirectoryImport {
         RecordKind kind = request.kind();
         execute(connection, sql("lock.sql"));
         Coordinates coordinates = regionBox(connection);
-        long runId = ImportRuns.start(connection, request, started);
+        SourceLicence licence = request.licence().orElse(mapping == null ? SourceLicence.NONE : mapping.licence());
+        ImportRuns.Started run = ImportRuns.start(connection, request, licence, started);
+        long runId = run.runId();
         statements("staging.sql", kind).forEach(sql -> execute(connection, sql));
 
         RowReader reader = reader(request, mapping);
@@ -123,7 +126,7 @@ public final class DirectoryImport {
             }
             phases.put(script.replace(".sql", "").replace("-" + kind.table(), ""), (System.nanoTime() - phaseStart) / 1_000_000);
         }
-        DirectoryImportReport report = report(connection, request, reader, tally, runId, started, phases);
+        DirectoryImportReport report = report(connection, request, reader, tally, run, started, phases);
         writeRejects(connection, request, reader.position(), report.rejected());
         ImportRuns.finish(connection, report);
         return report;
@@ -176,7 +179,8 @@ public final class DirectoryImport {
     }
 
     private DirectoryImportReport report(Connection connection, ImportRequest request, RowReader reader, Tally tally,
-                                         long runId, Instant started, Map<String, Long> phases) throws SQLException {
+                                         ImportRuns.Started run, Instant started, Map<String, Long> phases)
+            throws SQLException {
         long[] counts = new long[7];
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql("counts.sql"))) {
             rs.next();
@@ -194,12 +198,12 @@ public final class DirectoryImport {
         Map<String, Long> possibleByRule = new LinkedHashMap<>();
         query(connection, "merges-by-rule.sql", rs -> (rs.getString(1).equals("merged") ? mergedByRule : possibleByRule)
                 .put(rs.getString(2), rs.getLong(3)));
-        return new DirectoryImportReport(runId, request.kind().path(), request.source(), request.format().key(),
+        return new DirectoryImportReport(run.runId(), request.kind().path(), request.source(), request.format().key(),
                 DirectoryImportReport.name(request.file()), counts[0], counts[1], counts[2], counts[3], counts[4],
                 counts[5], counts[6], byReason, List.copyOf(reader.notes()), tally.counts(), merges,
                 Math.max(0, counts[4] - merges.size()), mergedByRule, possibleByRule,
                 counts[5] > 0 ? DirectoryImportReport.name(request.rejectsFile()) : null, reader.position(),
-                phases, java.time.Duration.between(started, Instant.now()).toMillis());
+                phases, java.time.Duration.between(started, Instant.now()).toMillis(), run.licence());
     }
 
     /**

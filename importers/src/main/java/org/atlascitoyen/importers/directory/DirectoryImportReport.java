@@ -6,11 +6,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.atlascitoyen.importers.source.SourceLicence;
 
 /**
  * What one directory import did: the figures of the summary, rejects by reason, what was worked
- * around, the merges (by rule) and the possible duplicates listed for a coordinator to review.
- * Stored as JSON with its import run.
+ * around, the merges (by rule) and the possible duplicates listed for a coordinator to review;
+ * and the licence its source has on record (a warning when there is none). Stored as JSON with
+ * its import run.
  */
 public record DirectoryImportReport(long runId, String kind, String source, String format, String file,
                                     long read, long inserted, long updated, long unchanged, long merged,
@@ -18,7 +20,10 @@ public record DirectoryImportReport(long runId, String kind, String source, Stri
                                     List<String> notes, Map<String, Map<String, Long>> workedAround,
                                     List<Merge> merges, long mergesNotListed, Map<String, Long> mergedByRule,
                                     Map<String, Long> possibleDuplicatesByRule, String rejectFile, String position,
-                                    Map<String, Long> phaseMillis, long millis) {
+                                    Map<String, Long> phaseMillis, long millis, SourceLicence licence) {
+    /** The warning of a source without a licence on record, whose data is shown as « licence inconnue ». */
+    public static final String UNKNOWN_LICENCE = "licence unknown: the map and exports say \"licence inconnue\" for"
+            + " this source; give --licence (and --attribution), or a licence block in the mapping file";
 
     /** One record merged into an existing one, by the merge {@code id} of table record_merge. */
     public record Merge(long line, String importedName, String existingName, long existingId, String rule, Float score,
@@ -30,6 +35,11 @@ public record DirectoryImportReport(long runId, String kind, String source, Stri
         return possibleDuplicatesByRule.values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /** Whether the source has no licence on record: its records are shown under « licence inconnue ». */
+    public boolean licenceUnknown() {
+        return licence == null || licence.licence() == null;
+    }
+
     public Duration duration() {
         return Duration.ofMillis(millis);
     }
@@ -38,6 +48,12 @@ public record DirectoryImportReport(long runId, String kind, String source, Stri
         out.printf(Locale.ROOT, "Imported %s from %s (source '%s', format %s) in %.1f s, run %d.%n",
                 kind, file, source, format, millis / 1000.0, runId);
         notes.forEach(n -> out.println("  note: " + n));
+        if (licence == null || licence.licence() == null) {
+            out.println("  warning: " + UNKNOWN_LICENCE);
+        } else {
+            out.println("  licence: " + licence.licence() + (licence.url() == null ? "" : " <" + licence.url() + ">")
+                    + (licence.attribution() == null ? "" : ", attribution: " + licence.attribution()));
+        }
         out.printf(Locale.ROOT, "  read %,d  inserted %,d  updated %,d  unchanged %,d  merged %,d  rejected %,d  no longer seen %,d%n",
                 read, inserted, updated, unchanged, merged, rejected, noLongerSeen);
         if (millis > 0 && read > 0) {

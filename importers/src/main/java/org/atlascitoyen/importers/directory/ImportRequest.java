@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.atlascitoyen.importers.record.RecordKind;
+import org.atlascitoyen.importers.source.SourceLicence;
 
 /**
  * One directory import: which file, in which format, from which source, and how.
@@ -11,9 +12,11 @@ import org.atlascitoyen.importers.record.RecordKind;
  * @param keepOutOfRegion keep records located outside the region, flagged, instead of rejecting them
  * @param partial         the file is an extract: records it lacks are not marked as no longer seen
  * @param rejects         where to write the reject CSV (null: next to the input)
+ * @param licence         the source's licence as given on the command line; it wins over the
+ *                        mapping file's, value by value ({@link SourceLicence#NONE}: none given)
  */
 public record ImportRequest(RecordKind kind, String source, Format format, Path file, Path mapping,
-                            boolean keepOutOfRegion, boolean partial, Path rejects) {
+                            boolean keepOutOfRegion, boolean partial, Path rejects, SourceLicence licence) {
 
     /** The formats a directory can come in. */
     public enum Format {
@@ -35,6 +38,7 @@ public record ImportRequest(RecordKind kind, String source, Format format, Path 
     private static final Pattern SOURCE_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
 
     public ImportRequest {
+        licence = licence == null ? SourceLicence.NONE : licence;
         if (source == null || !SOURCE_NAME.matcher(source).matches()) {
             throw new IllegalArgumentException("source name '" + source
                     + "': use 1 to 100 lower-case letters, digits, '.', '_' or '-' (e.g. reseau-tiers-lieux)");
@@ -45,6 +49,12 @@ public record ImportRequest(RecordKind kind, String source, Format format, Path 
         if (format == Format.RNA && kind != RecordKind.ACTOR) {
             throw new IllegalArgumentException("the RNA lists associations: import it as actors");
         }
+    }
+
+    /** A request that gives no licence on the command line (the mapping file may). */
+    public ImportRequest(RecordKind kind, String source, Format format, Path file, Path mapping,
+                         boolean keepOutOfRegion, boolean partial, Path rejects) {
+        this(kind, source, format, file, mapping, keepOutOfRegion, partial, rejects, SourceLicence.NONE);
     }
 
     public static ImportRequest of(RecordKind kind, String source, Format format, Path file, Path mapping) {

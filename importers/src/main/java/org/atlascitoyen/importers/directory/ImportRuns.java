@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.atlascitoyen.importers.db.SqlResource;
+import org.atlascitoyen.importers.source.SourceLicence;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -20,19 +21,34 @@ final class ImportRuns {
     private ImportRuns() {
     }
 
-    /** Records the source and the run as it starts; returns the run's id. */
-    static long start(Connection connection, ImportRequest request, Instant started) throws SQLException {
+    /** A run's id, and the licence its source has on record once the run gave its own. */
+    record Started(long runId, SourceLicence licence) {
+    }
+
+    /**
+     * Records the source and the run as it starts, with the source's licence (the command line's,
+     * else the mapping file's; one recorded before is kept when neither gives one).
+     */
+    static Started start(Connection connection, ImportRequest request, SourceLicence licence, Instant started)
+            throws SQLException {
         try (PreparedStatement source = connection.prepareStatement(sql("record-source.sql"));
              PreparedStatement run = connection.prepareStatement(sql("record-run.sql"))) {
             source.setString(1, request.source());
             source.setString(2, request.format().key());
             source.setTimestamp(3, Timestamp.from(started));
             source.setTimestamp(4, Timestamp.from(started));
-            source.executeUpdate();
+            source.setString(5, licence.licence());
+            source.setString(6, licence.url());
+            source.setString(7, licence.attribution());
+            SourceLicence recorded;
+            try (ResultSet rs = source.executeQuery()) {
+                rs.next();
+                recorded = new SourceLicence(rs.getString(1), rs.getString(2), rs.getString(3));
+            }
             bind(run, request, started, "succeeded", null);
             try (ResultSet rs = run.executeQuery()) {
                 rs.next();
-                return rs.getLong(1);
+                return new Started(rs.getLong(1), recorded);
             }
         }
     }

@@ -112,12 +112,21 @@ public final class Mapping {
 
     private static final List<String> RULE_KEYS = List.of("column", "value", "separator", "values", "default");
 
+    private static final List<String> LICENCE_KEYS = List.of("name", "url", "attribution");
+
     private final Map<Field, Rule> rules;
     private final String origin;
+    private final SourceLicence licence;
 
     public Mapping(Map<Field, Rule> rules, String origin) {
+        this(rules, origin, SourceLicence.NONE);
+    }
+
+    /** A mapping that also says under which licence the source's data is ({@code licence} in the file). */
+    public Mapping(Map<Field, Rule> rules, String origin, SourceLicence licence) {
         this.rules = rules.isEmpty() ? Map.of() : new EnumMap<>(rules);
         this.origin = origin;
+        this.licence = licence;
     }
 
     public static Mapping empty(String origin) {
@@ -137,6 +146,11 @@ public final class Mapping {
         return rules;
     }
 
+    /** The licence the file declares for its source ({@link SourceLicence#NONE} when it declares none). */
+    public SourceLicence licence() {
+        return licence;
+    }
+
     /** Where the mapping came from, for messages. */
     public String origin() {
         return origin;
@@ -147,7 +161,7 @@ public final class Mapping {
         Map<Field, Rule> merged = new EnumMap<>(Field.class);
         merged.putAll(rules);
         merged.putAll(other.rules);
-        return new Mapping(merged, other.origin);
+        return new Mapping(merged, other.origin, other.licence.orElse(licence));
     }
 
     /** Reads a mapping file: YAML when its name ends in .yaml or .yml, JSON otherwise. */
@@ -171,7 +185,12 @@ public final class Mapping {
             throw new MalformedFileException(origin + ": expected an object of field: column");
         }
         Map<Field, Rule> rules = new EnumMap<>(Field.class);
+        SourceLicence licence = SourceLicence.NONE;
         for (Map.Entry<String, JsonNode> entry : root.properties()) {
+            if (entry.getKey().equals("licence")) {
+                licence = licence(entry.getValue(), origin + ", licence");
+                continue;
+            }
             Field field = Field.byKey(entry.getKey());
             if (field == null) {
                 throw new MalformedFileException(origin + ": unknown field '" + entry.getKey() + "'; fields are: " + Field.keys());
@@ -179,7 +198,31 @@ public final class Mapping {
             rules.put(field, rule(entry.getValue(), origin + ", field " + entry.getKey()));
         }
         requireOneTerritoryForm(rules, origin);
-        return new Mapping(rules, origin);
+        return new Mapping(rules, origin, licence);
+    }
+
+    /**
+     * The source's licence: {@code licence: ODbL-1.0}, or an object with {@code name}, {@code url}
+     * and {@code attribution} (each optional but the URL needs the name).
+     */
+    private static SourceLicence licence(JsonNode node, String where) {
+        try {
+            if (node.isString()) {
+                return SourceLicence.of(node.asString(), null, null);
+            }
+            if (!node.isObject()) {
+                throw new MalformedFileException(where + ": expected a licence name or an object with name, url, attribution");
+            }
+            for (String key : node.propertyNames()) {
+                if (!LICENCE_KEYS.contains(key)) {
+                    throw new MalformedFileException(where + ": unknown option '" + key + "'; options are: "
+                            + String.join(", ", LICENCE_KEYS));
+                }
+            }
+            return SourceLicence.of(text(node, "name", where), text(node, "url", where), text(node, "attribution", where));
+        } catch (IllegalArgumentException e) {
+            throw new MalformedFileException(where + ": " + e.getMessage());
+        }
     }
 
     /** The territory is one KIND:CODE column or a level and a code column: both halves of the pair, and not both forms. */

@@ -13,6 +13,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import org.atlascitoyen.importers.directory.DirectoryImportReport;
+import org.atlascitoyen.importers.source.SourceLicence;
 import org.atlascitoyen.importers.territory.TerritoryImportReport;
 import org.atlascitoyen.importers.territory.TerritoryImportReport.Issue;
 import org.atlascitoyen.importers.territory.TerritoryImportReport.KindCount;
@@ -78,6 +79,7 @@ class AtlasImportTest {
 
     private static DirectoryImportReport report(String kind, long inserted, long merged, long rejected, long millis) {
         return new DirectoryImportReport(1, kind, "demo", "csv", "demo.csv", inserted + merged + rejected, inserted, 0, 0, merged,
-                rejected, 0, Map.of(), List.of(), Map.of(), List.of(), 0, null, "line", Map.of(), millis);
+                rejected, 0, Map.of(), List.of(), Map.of(), List.of(), 0, Map.of(), Map.of(), null, "line", Map.of(), millis,
+                SourceLicence.NONE);
     }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.atlascitoyen.importers.source.SourceLicence;
 import org.junit.jupiter.api.Test;
 
 /** The summary an import prints: every figure, each reject reason, what was worked around, the merges. */
@@ -23,7 +24,8 @@ class DirectoryImportReportTest {
                 1_200, 1_000, 50, 90, 40, 20, 5, Map.of("duplicate row", 20L), List.of("encoding UTF-8, delimiter ';'"), workedAround,
                 List.of(new DirectoryImportReport.Merge(12, "COLLECTIF VELO", "Collectif Vélo", 3, "name-commune", 1f, 21),
                         new DirectoryImportReport.Merge(15, "Repair Cafe", "Repair Café de Colomiers", 4, "website", 0.8751f, 22)),
-                38, new TreeMap<>(Map.of("name-commune", 39L, "website", 1L)), Map.of("similar-name", 6L), "/data/annuaire.csv.rejects.csv", "line", Map.of("read", 1_000L), 2_000);
+                38, new TreeMap<>(Map.of("name-commune", 39L, "website", 1L)), Map.of("similar-name", 6L), "/data/annuaire.csv.rejects.csv", "line", Map.of("read", 1_000L), 2_000,
+                SourceLicence.of("odbl", null, "Réseau des acteurs"));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
         report.print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
@@ -31,6 +33,7 @@ class DirectoryImportReportTest {
         assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("""
                 Imported actors from /data/annuaire.csv (source 'annuaire', format csv) in 2.0 s, run 7.
                   note: encoding UTF-8, delimiter ';'
+                  licence: ODbL 1.0 <https://opendatacommons.org/licenses/odbl/1-0/>, attribution: Réseau des acteurs
                   read 1,200  inserted 1,000  updated 50  unchanged 90  merged 40  rejected 20  no longer seen 5
                   600 rows/s (read 1000 ms)
                   rejected by reason:
@@ -47,6 +50,21 @@ class DirectoryImportReportTest {
                     line 15 'Repair Cafe' -> #4 'Repair Café de Colomiers' (website 0.88, merge 22)
                     ... and 38 more
                 """);
+    }
+
+    @Test
+    void warnsWhenTheSourceHasNoLicenceOnRecord() {
+        DirectoryImportReport report = new DirectoryImportReport(8, "actors", "annuaire", "csv", "/data/annuaire.csv",
+                1, 1, 0, 0, 0, 0, 0, Map.of(), List.of(), Map.of(), List.of(), 0, Map.of(), Map.of(), null, "line", Map.of(), 0,
+                SourceLicence.NONE);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        report.print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        assertThat(report.licenceUnknown()).isTrue();
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("  warning: licence unknown: the map and exports say"
+                + " \"licence inconnue\" for this source; give --licence (and --attribution), or a licence block in the"
+                + " mapping file\n");
     }
 
     @Test

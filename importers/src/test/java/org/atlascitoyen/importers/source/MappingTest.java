@@ -36,6 +36,39 @@ class MappingTest {
     }
 
     @Test
+    void readsTheLicenceOfTheSourceAKnownIdGivingItsNameAndUrl() throws Exception {
+        Mapping mapping = Mapping.load(fixture("mapping/actors-licence-block.yaml"));
+
+        assertThat(mapping.licence()).isEqualTo(new SourceLicence("Licence Ouverte 2.0",
+                "https://www.etalab.gouv.fr/licence-ouverte-open-licence/", "Réseau des tiers-lieux d'Occitanie"));
+        assertThat(mapping.rule(Field.NAME)).contains(Mapping.Rule.column("Nom"));
+        assertThat(Mapping.load(fixture("mapping/actors-full.yaml")).licence()).isEqualTo(SourceLicence.NONE);
+    }
+
+    @Test
+    void aLicenceMayBeJustANameAndAddedMappingsKeepIt() throws Exception {
+        Path file = dir.resolve("m.json");
+        Files.writeString(file, "{\"licence\": \"Licence du réseau\", \"name\": \"Nom\"}");
+
+        Mapping mapping = Mapping.load(file);
+
+        assertThat(mapping.licence()).isEqualTo(new SourceLicence("Licence du réseau", null, null));
+        assertThat(Mapping.empty("built-in").with(mapping).licence()).isEqualTo(mapping.licence());
+        assertThat(mapping.with(Mapping.empty("other")).licence()).isEqualTo(mapping.licence());
+    }
+
+    @Test
+    void refusesALicenceUrlThatIsNoWebAddressAndUnknownLicenceOptions() throws Exception {
+        assertThatThrownBy(() -> Mapping.load(fixture("mapping/licence-javascript-url.yaml")))
+                .isInstanceOf(MalformedFileException.class)
+                .hasMessageContaining("licence: the licence URL 'javascript:alert(1)' is not an http or https address");
+        Path file = dir.resolve("m.yaml");
+        Files.writeString(file, "licence: {name: ODbL-1.0, licenceUrl: https://x.org/}\nname: Nom\n");
+        assertThatThrownBy(() -> Mapping.load(file)).isInstanceOf(MalformedFileException.class)
+                .hasMessageContaining("unknown option 'licenceUrl'; options are: name, url, attribution");
+    }
+
+    @Test
     void readsJson() throws Exception {
         Mapping mapping = Mapping.load(fixture("mapping/actors-located.json"));
 

@@ -12,6 +12,9 @@ import org.atlascitoyen.mapservice.record.FilterParser;
 import org.atlascitoyen.mapservice.record.Pages;
 import org.atlascitoyen.mapservice.record.RecordFeature;
 import org.atlascitoyen.mapservice.record.RecordPaths;
+import org.atlascitoyen.mapservice.source.DataLicence;
+import org.atlascitoyen.mapservice.source.LicenceLinks;
+import org.atlascitoyen.mapservice.source.SourceRepository;
 import org.atlascitoyen.mapservice.system.AtlasProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,9 +54,11 @@ class ExportController {
     private final ExportSlots slots;
     private final ObjectMapper mapper;
     private final AtlasProperties limits;
+    private final SourceRepository sources;
 
     ExportController(FilterParser filters, Pages pages, ExportQuery query, ExportSlots slots, ObjectMapper mapper,
-                     AtlasProperties limits) {
+                     AtlasProperties limits, SourceRepository sources) {
+        this.sources = sources;
         this.filters = filters;
         this.pages = pages;
         this.query = query;
@@ -66,8 +71,9 @@ class ExportController {
     void geoJson(@PathVariable("recordKind") RecordKind kind, FilterParams params, HttpMethod method, HttpServletResponse response)
             throws IOException {
         Filter filter = check(kind, params);
+        List<DataLicence> licences = sources.of(filter);
         run(filter, method, new ExportResponse<>(response, ExportFormat.GEOJSON, fileName(ExportFormat.GEOJSON, filter),
-                body -> new GeoJsonWriter<>(mapper, body)));
+                LicenceLinks.urls(licences), body -> new GeoJsonWriter<>(mapper, body, licences)));
     }
 
     @GetMapping("/" + RecordPaths.KIND + ".csv")
@@ -75,9 +81,10 @@ class ExportController {
              HttpMethod method, HttpServletResponse response) throws IOException {
         CsvDialect dialect = CsvDialect.parse(sep);
         Filter filter = check(kind, params);
-        List<CsvColumn<RecordFeature>> columns = RecordCsv.columns(kind, filter.sort() == Filter.Sort.DISTANCE);
+        List<DataLicence> licences = sources.of(filter);
+        List<CsvColumn<RecordFeature>> columns = RecordCsv.columns(kind, filter.sort() == Filter.Sort.DISTANCE, licences);
         run(filter, method, new ExportResponse<>(response, ExportFormat.CSV, fileName(ExportFormat.CSV, filter),
-                body -> new CsvWriter<>(body, dialect, columns)));
+                LicenceLinks.urls(licences), body -> new CsvWriter<>(body, dialect, columns)));
     }
 
     /** The filter, checked, once its matches are known to fit in an export. */

@@ -3,6 +3,7 @@ package org.atlascitoyen.mapservice.export;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 
@@ -10,7 +11,8 @@ import org.springframework.http.HttpHeaders;
  * The HTTP side of an export. Nothing is sent until the query has produced its first row (or
  * ended without any): until then, any failure (a timeout while the database sorts, say) is still
  * answered as problem details instead of a file. Then the status, the media type and the file
- * name, and each row as it comes.
+ * name, an RFC 8288 {@code Link: <url>; rel="license"} per licence of the export's sources, and
+ * each row as it comes.
  */
 final class ExportResponse<R> implements ExportQuery.Sink<R> {
 
@@ -24,11 +26,14 @@ final class ExportResponse<R> implements ExportQuery.Sink<R> {
     private final ExportFormat format;
     private final String fileName;
     private final Writers<R> writers;
+    private final List<String> licenceUrls;
     private ExportWriter<R> writer;
     private long rows;
 
-    ExportResponse(HttpServletResponse response, ExportFormat format, String fileName, Writers<R> writers) {
+    ExportResponse(HttpServletResponse response, ExportFormat format, String fileName, List<String> licenceUrls,
+                   Writers<R> writers) {
         this.response = response;
+        this.licenceUrls = licenceUrls;
         this.format = format;
         this.fileName = fileName;
         this.writers = writers;
@@ -80,5 +85,6 @@ final class ExportResponse<R> implements ExportQuery.Sink<R> {
         response.setContentType(format.mediaType().toString());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename(fileName).build().toString());
+        licenceUrls.forEach(url -> response.addHeader(HttpHeaders.LINK, "<" + url + ">; rel=\"license\""));
     }
 }

@@ -28,8 +28,11 @@ class OgcItemsController {
     private final ItemsQueryParser parser;
     private final RecordFeatures records;
     private final TerritoryFeatures territories;
+    private final CollectionCatalog catalog;
 
-    OgcItemsController(ItemsQueryParser parser, RecordFeatures records, TerritoryFeatures territories) {
+    OgcItemsController(ItemsQueryParser parser, RecordFeatures records, TerritoryFeatures territories,
+                       CollectionCatalog catalog) {
+        this.catalog = catalog;
         this.parser = parser;
         this.records = records;
         this.territories = territories;
@@ -56,6 +59,7 @@ class OgcItemsController {
             links.add(new Link(OgcLinks.page(request, Math.max(0, query.offset() - query.limit()), query.limit()), "prev",
                     type, "Page précédente"));
         }
+        links.addAll(catalog.licenceLinks(collection)); // the licences of the collection's data
         FeatureCollection body = new FeatureCollection(result.numberMatched(), returned,
                 OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS), links, result.features());
         return format == null ? ResponseEntity.ok(body) : ResponseEntity.ok().contentType(format).body(body);
@@ -70,10 +74,12 @@ class OgcItemsController {
                 : territories.one(collection, featureId))
                 .orElseThrow(() -> new NotFoundException("No feature '" + featureId + "' in collection " + collection.id()));
         String path = "/collections/" + collection.id();
-        OgcFeature body = feature.withLinks(List.of(
+        List<Link> links = new ArrayList<>(List.of(
                 new Link(OgcLinks.page(request, null, null), "self", format == null ? Link.GEOJSON : format.toString(),
                         "Cet élément"),
                 new Link(OgcLinks.at(request, path), "collection", Link.JSON, collection.title())));
+        links.addAll(catalog.licenceLinks(collection));
+        OgcFeature body = feature.withLinks(links);
         return format == null ? ResponseEntity.ok(body) : ResponseEntity.ok().contentType(format).body(body);
     }
 }

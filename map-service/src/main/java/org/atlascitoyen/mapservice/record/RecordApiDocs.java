@@ -92,7 +92,13 @@ class RecordApiDocs implements OpenApiCustomizer {
             case PROVENANCE -> new ArraySchema().items(new ObjectSchema()
                     .addProperty("source", new StringSchema()).addProperty("externalId", new StringSchema())
                     .addProperty("lastSeenAt", new StringSchema().format("date-time"))
-                    .addProperty("seen", new BooleanSchema()).addProperty("matchRule", new StringSchema()));
+                    .addProperty("seen", new BooleanSchema()).addProperty("matchRule", new StringSchema())
+                    .addProperty("licence", new StringSchema().nullable(true).description("la licence des données de"
+                            + " la source (Licence Ouverte 2.0, ODbL 1.0...) ; null : non donnée à l'import, « licence inconnue »"))
+                    .addProperty("licenceUrl", new StringSchema().format("uri").nullable(true)
+                            .description("le texte de la licence (http ou https)"))
+                    .addProperty("attribution", new StringSchema().nullable(true)
+                            .description("la mention que le producteur demande aux réutilisateurs")));
             case LINKED -> new ArraySchema().items(new ObjectSchema().addProperty("id", new IntegerSchema().format("int64"))
                     .addProperty("name", new StringSchema()));
         };

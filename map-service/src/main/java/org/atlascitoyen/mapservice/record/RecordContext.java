@@ -41,7 +41,8 @@ public class RecordContext {
                         .replace("${provenanceKey}", kind.provenanceKey())).param("id", id)
                 .query((rs, i) -> new Provenance(rs.getString("source"), rs.getString("external_id"),
                         rs.getObject("last_seen_at", OffsetDateTime.class), rs.getBoolean("seen"),
-                        rs.getString("match_rule")))
+                        rs.getString("match_rule"), rs.getString("licence"), rs.getString("licence_url"),
+                        rs.getString("attribution")))
                 .list();
     }
 

@@ -298,6 +298,30 @@ class WebAtlasIT extends DemoServiceIT {
     // ---- 5. Cards ----
 
     @Test
+    void aCardNamesItsSourcesWithTheirLicencesAndTheMapCreditsTheDataLicences() {
+        JsonNode actor = features("actors", "q=jardin", 1).get(0);
+        long id = actor.path("id").asLong();
+        JsonNode source = json(get("/api/actors/" + id)).path("properties").path("sources").get(0);
+        assertThat(source.path("licence").asString()).as("the demo mappings declare CC0 1.0").isEqualTo("CC0 1.0");
+
+        browser.open("/#actor=" + id);
+        browser.waitForPanelTitle(actor.path("properties").path("name").asString());
+
+        WebElement item = browser.find("#panel ul.sources li");
+        assertThat(item.getText()).startsWith(source.path("source").asString()
+                + " (CC0 1.0) · Atlas Citoyen — données de démonstration · fiche " + source.path("externalId").asString());
+        WebElement licence = browser.find("#panel ul.sources li a");
+        assertThat(licence.getText()).isEqualTo("CC0 1.0");
+        assertThat(licence.getDomAttribute("href")).isEqualTo("https://creativecommons.org/publicdomain/zero/1.0/");
+        browser.until("the data licences in the map's attribution",
+                d -> browser.find(".leaflet-control-attribution").getText().contains("Annuaires : CC0 1.0"));
+        assertThat(browser.find(".leaflet-control-attribution").getText()).contains("Territoires : Licence Ouverte 2.0");
+        assertThat(browser.find(".leaflet-control-attribution .data-licences a").getDomAttribute("title"))
+                .contains("reseau-engagement-occitanie", "carte-transition-occitanie");
+        browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", item); // for the screenshot
+    }
+
+    @Test
     void anActorCardFromTheListShowsItsSiteButNeverItsEmail() throws IOException {
         String territory = "epci:" + firstSearchResult("toulouse metropole").path("code").asString();
         // An actor of the EPCI whose row in the demo directory has an e-mail and a website.
@@ -323,7 +347,7 @@ class WebAtlasIT extends DemoServiceIT {
         assertThat(texts("#panel ul.refs li button")).as("territories, then linked initiatives").startsWith(
                 names(detail.path("territories")).toArray(String[]::new));
         assertThat(browser.find("#panel ul.sources").getText())
-                .contains(detail.path("sources").get(0).path("source").asString(),
+                .contains(detail.path("sources").get(0).path("source").asString() + " (CC0 1.0)",
                         detail.path("sources").get(0).path("externalId").asString());
         WebElement contact = browser.find("#panel a.button");
         assertThat(contact.getText()).startsWith("Contacter");
