@@ -1,11 +1,13 @@
 package org.atlascitoyen.importers.cli;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Deque;
 import org.atlascitoyen.importers.directory.ImportRequest;
 import org.atlascitoyen.importers.record.RecordKind;
+import org.atlascitoyen.importers.remote.Download;
 
-/** The options of {@code ./atlas import actors|initiatives}. */
+/** The options of {@code ./atlas import actors|initiatives}; the input is a FILE or an http(s) URL. */
 final class DirectoryOptions {
 
     private DirectoryOptions() {
@@ -17,6 +19,7 @@ final class DirectoryOptions {
         Path mapping = null;
         Path rejects = null;
         Path file = null;
+        URI url = null;
         boolean keepOutOfRegion = false;
         boolean partial = false;
         while (!args.isEmpty()) {
@@ -30,18 +33,22 @@ final class DirectoryOptions {
                 case "--keep-out-of-region" -> keepOutOfRegion = true;
                 case "--partial" -> partial = true;
                 default -> {
-                    if (arg.startsWith("--") || file != null) {
+                    if (arg.startsWith("--") || file != null || url != null) {
                         throw new IllegalArgumentException("unexpected argument '" + arg + "'\n" + AtlasImport.USAGE);
                     }
-                    file = Path.of(arg);
+                    if (Download.isUrl(arg)) {
+                        url = Download.parseUrl(arg);
+                    } else {
+                        file = Path.of(arg);
+                    }
                 }
             }
         }
-        if (file == null || source == null || format == null) {
-            throw new IllegalArgumentException("import " + kind.path() + " needs --source NAME, --format FORMAT and a FILE\n"
+        if ((file == null && url == null) || source == null || format == null) {
+            throw new IllegalArgumentException("import " + kind.path() + " needs --source NAME, --format FORMAT and a FILE or URL\n"
                     + AtlasImport.USAGE);
         }
-        return new ImportRequest(kind, source, format, file, mapping, keepOutOfRegion, partial, rejects);
+        return new ImportRequest(kind, source, format, file, mapping, keepOutOfRegion, partial, rejects, url);
     }
 
     private static String value(String arg, Deque<String> args) {

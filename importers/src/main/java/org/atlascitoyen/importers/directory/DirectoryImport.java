@@ -44,6 +44,7 @@ public final class DirectoryImport {
     static final String SQL = "sql/directory-import/";
     private static final String KIND_RULES = "${kind-rules}";
     private static final int MERGES_LISTED = 50;
+    private static final int GONE_LISTED = 50;
     /** ATLAS_IMPORT_TIMINGS=1 prints each statement's time, for tuning the SQL. */
     private static final boolean TIMINGS = "1".equals(System.getenv("ATLAS_IMPORT_TIMINGS"));
 
@@ -185,12 +186,21 @@ public final class DirectoryImport {
         List<DirectoryImportReport.Merge> merges = new ArrayList<>();
         query(connection, "merges.sql", rs -> merges.add(new DirectoryImportReport.Merge(rs.getLong(1), rs.getString(2),
                 rs.getString(3), rs.getLong(4), rs.getString(5), (Float) rs.getObject(6))), MERGES_LISTED);
+        List<DirectoryImportReport.Gone> gone = new ArrayList<>();
+        try (PreparedStatement st = connection.prepareStatement(statements("gone.sql", request.kind()).get(0))) {
+            st.setInt(1, GONE_LISTED);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    gone.add(new DirectoryImportReport.Gone(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                }
+            }
+        }
         return new DirectoryImportReport(runId, request.kind().path(), request.source(), request.format().key(),
-                DirectoryImportReport.name(request.file()), counts[0], counts[1], counts[2], counts[3], counts[4],
+                request.origin(), counts[0], counts[1], counts[2], counts[3], counts[4],
                 counts[5], counts[6], byReason, List.copyOf(reader.notes()), tally.counts(), merges,
                 Math.max(0, counts[4] - merges.size()),
                 counts[5] > 0 ? DirectoryImportReport.name(request.rejectsFile()) : null, reader.position(),
-                phases, java.time.Duration.between(started, Instant.now()).toMillis());
+                phases, java.time.Duration.between(started, Instant.now()).toMillis(), gone);
     }
 
     /**

@@ -16,10 +16,26 @@ public record DirectoryImportReport(long runId, String kind, String source, Stri
                                     long rejected, long noLongerSeen, Map<String, Long> rejectsByReason,
                                     List<String> notes, Map<String, Map<String, Long>> workedAround,
                                     List<Merge> merges, long mergesNotListed, String rejectFile, String position,
-                                    Map<String, Long> phaseMillis, long millis) {
+                                    Map<String, Long> phaseMillis, long millis, List<Gone> noLongerSeenListed) {
 
     /** One record merged into an existing one. */
     public record Merge(long line, String importedName, String existingName, long existingId, String rule, Float score) {
+    }
+
+    /** A record of this source that this full import no longer saw: kept, not deleted, and listed for review. */
+    public record Gone(long id, String name, String externalId) {
+    }
+
+    /** A report without the list of records no longer seen. */
+    public DirectoryImportReport(long runId, String kind, String source, String format, String file,
+                                 long read, long inserted, long updated, long unchanged, long merged,
+                                 long rejected, long noLongerSeen, Map<String, Long> rejectsByReason,
+                                 List<String> notes, Map<String, Map<String, Long>> workedAround,
+                                 List<Merge> merges, long mergesNotListed, String rejectFile, String position,
+                                 Map<String, Long> phaseMillis, long millis) {
+        this(runId, kind, source, format, file, read, inserted, updated, unchanged, merged, rejected, noLongerSeen,
+                rejectsByReason, notes, workedAround, merges, mergesNotListed, rejectFile, position, phaseMillis, millis,
+                List.of());
     }
 
     public Duration duration() {
@@ -57,6 +73,13 @@ public record DirectoryImportReport(long runId, String kind, String source, Stri
                     m.existingId(), m.existingName(), m.rule(), m.score() == null || m.score() >= 1 ? "" : String.format(Locale.ROOT, " %.2f", m.score())));
             if (mergesNotListed > 0) {
                 out.printf(Locale.ROOT, "    ... and %,d more%n", mergesNotListed);
+            }
+        }
+        if (!noLongerSeenListed.isEmpty()) {
+            out.println("  no longer in the source (kept, not deleted; provenance marked seen = false):");
+            noLongerSeenListed.forEach(g -> out.printf(Locale.ROOT, "    #%d '%s' (id %s)%n", g.id(), g.name(), g.externalId()));
+            if (noLongerSeen > noLongerSeenListed.size()) {
+                out.printf(Locale.ROOT, "    ... and %,d more%n", noLongerSeen - noLongerSeenListed.size());
             }
         }
     }
