@@ -177,6 +177,8 @@ public final class Download {
             if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
                 return "the host name is unknown (DNS)";
             }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConnectException) {
                 return "the connection was refused";
             }
