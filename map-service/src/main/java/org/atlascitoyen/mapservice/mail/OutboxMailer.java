@@ -56,7 +56,7 @@ public final class OutboxMailer implements Mailer {
             for (String address : to) {
                 message.addRecipient(Message.RecipientType.TO, new InternetAddress(address));
             }
-            message.setSubject(subject, "UTF-8");
+            message.setHeader("Subject", subject.replaceAll("[\\r\\n]+", " ")); // raw UTF-8 (mail.mime.allowutf8)
             message.setSentDate(new Date());
             message.setText(text, "UTF-8");
             message.saveChanges();

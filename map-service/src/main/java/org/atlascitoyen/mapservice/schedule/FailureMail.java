@@ -35,7 +35,7 @@ record FailureMail(String subject, String text) {
                 Pour relancer l'import à la main : ./atlas import schedule run %s
                 Pour voir l'état des sources planifiées : ./atlas import schedule list
 
-                -- 
+                --\s
                 Atlas Citoyen
                 """.formatted(name, WHEN.format(run.startedAt()), plain(run.source().url().toString()), kind,
                 run.source().format().key(), plain(run.message()), WHEN.format(nextTry), name);
