@@ -27,6 +27,9 @@ import org.atlascitoyen.importers.directory.ImportRequest;
 import org.atlascitoyen.importers.directory.Progress;
 import org.atlascitoyen.importers.record.RecordKind;
 import org.atlascitoyen.importers.load.MalformedFileException;
+import org.atlascitoyen.importers.remote.Download;
+import org.atlascitoyen.importers.remote.DownloadException;
+import org.atlascitoyen.importers.remote.UrlImport;
 import org.atlascitoyen.importers.territory.DataDirectory;
 import org.atlascitoyen.importers.territory.SourceManifest;
 import org.atlascitoyen.importers.territory.TerritoryImport;
@@ -49,16 +52,24 @@ public final class AtlasImport {
               territories [--data DIR]   import the reference territories (communes, EPCI, PETR, bassins de vie,
                                          départements, région, QPV, PNR) from DIR (default: ATLAS_DATA_DIR,
                                          else ../shared/data next to the project)
-              actors --source NAME --format csv|geojson|gogocarto|rna [--mapping FILE] [options] FILE
-              initiatives --source NAME --format csv|geojson|gogocarto [--mapping FILE] [options] FILE
-                                         import a directory of actors or initiatives; options:
+              actors --source NAME --format csv|geojson|gogocarto|rna [--mapping FILE] [options] FILE|URL
+              initiatives --source NAME --format csv|geojson|gogocarto [--mapping FILE] [options] FILE|URL
+                                         import a directory of actors or initiatives, from a file or an http(s)
+                                         URL (downloaded again only when it changed); options:
                                            --keep-out-of-region  keep records outside the region, flagged
                                            --partial             the file is an extract: do not mark missing records
-                                           --rejects FILE        reject CSV (default: FILE.rejects.csv)
+                                           --rejects FILE        reject CSV (default: FILE.rejects.csv, for a URL
+                                                                 NAME.rejects.csv in the current directory)
                                            --licence NAME        the source's licence (etalab-2.0, ODbL-1.0, CC-BY-4.0...)
                                            --licence-url URL     where its text is (known licences: found)
                                            --attribution TEXT    the credit line the producer asks for
                                          formats and mapping files: importers/README.md
+              schedule add actors|initiatives --every PERIOD --source NAME --format FORMAT [--mapping FILE]
+                           [--keep-out-of-region] URL
+                                         re-import URL every PERIOD (ISO 8601: PT6H, P1D) from the map service
+              schedule list              the scheduled sources: period, next run, last run and its outcome
+              schedule remove NAME       stop re-importing a source (its records stay)
+              schedule run [NAME]        run the due sources now (or NAME, due or not), as the service does
               demo [--demo DIR]          import the demo directory (data/demo/demo.json)
               init [--data DIR]          apply the schema; import the territories when the database has none,
                                          and the demo directory when it has no actor
@@ -81,7 +92,8 @@ public final class AtlasImport {
         int status;
         try {
             status = new AtlasImport(System.out, System.getenv()).run(List.of(args));
-        } catch (TerritoryImportException | MalformedFileException | IllegalArgumentException | IllegalStateException e) {
+        } catch (TerritoryImportException | MalformedFileException | DownloadException | IllegalArgumentException
+                 | IllegalStateException e) {
             System.err.println("Error: " + e.getMessage());
             status = 1;
         } catch (FlywayException e) {
@@ -117,7 +129,18 @@ public final class AtlasImport {
                 DatabaseConfig db = DatabaseConfig.fromMap(env);
                 ImportRequest request = DirectoryOptions.parse(RecordKind.byPath(command).orElseThrow(), args);
                 migrate(db);
-                directoryImport(db).run(request).print(out);
+                if (request.url() == null) {
+                    directoryImport(db).run(request).print(out);
+                } else {
+                    importUrl(db, request);
+                }
+            }
+            case "schedule" -> {
+                DatabaseConfig db = DatabaseConfig.fromMap(env);
+                ScheduleCommand schedule = new ScheduleCommand(db, out, env);
+                schedule.parse(args);
+                migrate(db);
+                schedule.run();
             }
             case "demo" -> {
                 Path dir = DemoData.defaultDirectory(env);
@@ -225,6 +248,17 @@ public final class AtlasImport {
 
     private DirectoryImport directoryImport(DatabaseConfig db) {
         return new DirectoryImport(db, Progress.Factory.to(System.err, System.console() != null));
+    }
+
+    private void importUrl(DatabaseConfig db, ImportRequest request) throws SQLException, java.io.IOException {
+        UrlImport.Outcome outcome = new UrlImport(db, directoryImport(db), Download.withDefaults(),
+                Path.of(System.getProperty("java.io.tmpdir"))).run(request);
+        if (outcome instanceof UrlImport.Outcome.Imported imported) {
+            imported.report().print(out);
+        } else {
+            out.println("Source '" + request.source() + "': " + request.url() + " unchanged since "
+                    + ((UrlImport.Outcome.Unchanged) outcome).since() + ", nothing imported.");
+        }
     }
 
     private void importDemo(DatabaseConfig db, Path dir) throws SQLException, java.io.IOException {

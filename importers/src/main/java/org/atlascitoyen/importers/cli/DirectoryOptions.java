@@ -1,12 +1,14 @@
 package org.atlascitoyen.importers.cli;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Deque;
 import org.atlascitoyen.importers.directory.ImportRequest;
 import org.atlascitoyen.importers.record.RecordKind;
+import org.atlascitoyen.importers.remote.Download;
 import org.atlascitoyen.importers.source.SourceLicence;
 
-/** The options of {@code ./atlas import actors|initiatives}. */
+/** The options of {@code ./atlas import actors|initiatives}; the input is a FILE or an http(s) URL. */
 final class DirectoryOptions {
 
     private DirectoryOptions() {
@@ -18,6 +20,7 @@ final class DirectoryOptions {
         Path mapping = null;
         Path rejects = null;
         Path file = null;
+        URI url = null;
         boolean keepOutOfRegion = false;
         boolean partial = false;
         String licence = null;
@@ -37,19 +40,23 @@ final class DirectoryOptions {
                 case "--licence-url", "--license-url" -> licenceUrl = value(arg, args);
                 case "--attribution" -> attribution = value(arg, args);
                 default -> {
-                    if (arg.startsWith("--") || file != null) {
+                    if (arg.startsWith("--") || file != null || url != null) {
                         throw new IllegalArgumentException("unexpected argument '" + arg + "'\n" + AtlasImport.USAGE);
                     }
-                    file = Path.of(arg);
+                    if (Download.isUrl(arg)) {
+                        url = Download.parseUrl(arg);
+                    } else {
+                        file = Path.of(arg);
+                    }
                 }
             }
         }
-        if (file == null || source == null || format == null) {
-            throw new IllegalArgumentException("import " + kind.path() + " needs --source NAME, --format FORMAT and a FILE\n"
+        if ((file == null && url == null) || source == null || format == null) {
+            throw new IllegalArgumentException("import " + kind.path() + " needs --source NAME, --format FORMAT and a FILE or URL\n"
                     + AtlasImport.USAGE);
         }
         return new ImportRequest(kind, source, format, file, mapping, keepOutOfRegion, partial, rejects,
-                SourceLicence.of(licence, licenceUrl, attribution));
+                SourceLicence.of(licence, licenceUrl, attribution), url);
     }
 
     private static String value(String arg, Deque<String> args) {

@@ -46,6 +46,7 @@ public final class DirectoryImport {
     static final String SQL = "sql/directory-import/";
     private static final String KIND_RULES = "${kind-rules}";
     private static final int MERGES_LISTED = 50;
+    private static final int GONE_LISTED = 50;
     private static final NameWords NAME_WORDS = NameWords.shipped();
     /** ATLAS_IMPORT_TIMINGS=1 prints each statement's time, for tuning the SQL. */
     private static final boolean TIMINGS = "1".equals(System.getenv("ATLAS_IMPORT_TIMINGS"));
@@ -198,12 +199,21 @@ public final class DirectoryImport {
         Map<String, Long> possibleByRule = new LinkedHashMap<>();
         query(connection, "merges-by-rule.sql", rs -> (rs.getString(1).equals("merged") ? mergedByRule : possibleByRule)
                 .put(rs.getString(2), rs.getLong(3)));
+        List<DirectoryImportReport.Gone> gone = new ArrayList<>();
+        try (PreparedStatement st = connection.prepareStatement(statements("gone.sql", request.kind()).get(0))) {
+            st.setInt(1, GONE_LISTED);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    gone.add(new DirectoryImportReport.Gone(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                }
+            }
+        }
         return new DirectoryImportReport(run.runId(), request.kind().path(), request.source(), request.format().key(),
-                DirectoryImportReport.name(request.file()), counts[0], counts[1], counts[2], counts[3], counts[4],
+                request.origin(), counts[0], counts[1], counts[2], counts[3], counts[4],
                 counts[5], counts[6], byReason, List.copyOf(reader.notes()), tally.counts(), merges,
                 Math.max(0, counts[4] - merges.size()), mergedByRule, possibleByRule,
                 counts[5] > 0 ? DirectoryImportReport.name(request.rejectsFile()) : null, reader.position(),
-                phases, java.time.Duration.between(started, Instant.now()).toMillis(), run.licence());
+                phases, java.time.Duration.between(started, Instant.now()).toMillis(), run.licence(), gone);
     }
 
     /**

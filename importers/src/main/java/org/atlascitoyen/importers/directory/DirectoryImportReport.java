@@ -20,7 +20,8 @@ public record DirectoryImportReport(long runId, String kind, String source, Stri
                                     List<String> notes, Map<String, Map<String, Long>> workedAround,
                                     List<Merge> merges, long mergesNotListed, Map<String, Long> mergedByRule,
                                     Map<String, Long> possibleDuplicatesByRule, String rejectFile, String position,
-                                    Map<String, Long> phaseMillis, long millis, SourceLicence licence) {
+                                    Map<String, Long> phaseMillis, long millis, SourceLicence licence,
+                                    List<Gone> noLongerSeenListed) {
     /** The warning of a source without a licence on record, whose data is shown as « licence inconnue ». */
     public static final String UNKNOWN_LICENCE = "licence unknown: the map and exports say \"licence inconnue\" for"
             + " this source; give --licence (and --attribution), or a licence block in the mapping file";
@@ -38,6 +39,23 @@ public record DirectoryImportReport(long runId, String kind, String source, Stri
     /** Whether the source has no licence on record: its records are shown under « licence inconnue ». */
     public boolean licenceUnknown() {
         return licence == null || licence.licence() == null;
+    }
+
+    /** A record of this source that this full import no longer saw: kept, not deleted, and listed for review. */
+    public record Gone(long id, String name, String externalId) {
+    }
+
+    /** A report without the list of records no longer seen. */
+    public DirectoryImportReport(long runId, String kind, String source, String format, String file,
+                                 long read, long inserted, long updated, long unchanged, long merged,
+                                 long rejected, long noLongerSeen, Map<String, Long> rejectsByReason,
+                                 List<String> notes, Map<String, Map<String, Long>> workedAround,
+                                 List<Merge> merges, long mergesNotListed, Map<String, Long> mergedByRule,
+                                 Map<String, Long> possibleDuplicatesByRule, String rejectFile, String position,
+                                 Map<String, Long> phaseMillis, long millis, SourceLicence licence) {
+        this(runId, kind, source, format, file, read, inserted, updated, unchanged, merged, rejected, noLongerSeen,
+                rejectsByReason, notes, workedAround, merges, mergesNotListed, mergedByRule, possibleDuplicatesByRule,
+                rejectFile, position, phaseMillis, millis, licence, List.of());
     }
 
     public Duration duration() {
@@ -89,6 +107,13 @@ public record DirectoryImportReport(long runId, String kind, String source, Stri
                     m.score() == null || m.score() >= 1 ? "" : String.format(Locale.ROOT, " %.2f", m.score()), m.id()));
             if (mergesNotListed > 0) {
                 out.printf(Locale.ROOT, "    ... and %,d more%n", mergesNotListed);
+            }
+        }
+        if (!noLongerSeenListed.isEmpty()) {
+            out.println("  no longer in the source (kept, not deleted; provenance marked seen = false):");
+            noLongerSeenListed.forEach(g -> out.printf(Locale.ROOT, "    #%d '%s' (id %s)%n", g.id(), g.name(), g.externalId()));
+            if (noLongerSeen > noLongerSeenListed.size()) {
+                out.printf(Locale.ROOT, "    ... and %,d more%n", noLongerSeen - noLongerSeenListed.size());
             }
         }
     }

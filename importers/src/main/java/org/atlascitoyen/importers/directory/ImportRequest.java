@@ -1,5 +1,6 @@
 package org.atlascitoyen.importers.directory;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -9,14 +10,18 @@ import org.atlascitoyen.importers.source.SourceLicence;
 /**
  * One directory import: which file, in which format, from which source, and how.
  *
+ * @param file            the file to read; for a source downloaded from {@code url}, the downloaded
+ *                        file (null until it is downloaded)
  * @param keepOutOfRegion keep records located outside the region, flagged, instead of rejecting them
  * @param partial         the file is an extract: records it lacks are not marked as no longer seen
- * @param rejects         where to write the reject CSV (null: next to the input)
+ * @param rejects         where to write the reject CSV (null: next to the input; for a URL,
+ *                        SOURCE.rejects.csv in the current directory)
  * @param licence         the source's licence as given on the command line; it wins over the
  *                        mapping file's, value by value ({@link SourceLicence#NONE}: none given)
+ * @param url             where the file was downloaded from (null: a local file)
  */
 public record ImportRequest(RecordKind kind, String source, Format format, Path file, Path mapping,
-                            boolean keepOutOfRegion, boolean partial, Path rejects, SourceLicence licence) {
+                            boolean keepOutOfRegion, boolean partial, Path rejects, SourceLicence licence, URI url) {
 
     /** The formats a directory can come in. */
     public enum Format {
@@ -51,10 +56,32 @@ public record ImportRequest(RecordKind kind, String source, Format format, Path 
         }
     }
 
-    /** A request that gives no licence on the command line (the mapping file may). */
+    /** A request for a local file that gives no licence on the command line (the mapping file may). */
     public ImportRequest(RecordKind kind, String source, Format format, Path file, Path mapping,
                          boolean keepOutOfRegion, boolean partial, Path rejects) {
-        this(kind, source, format, file, mapping, keepOutOfRegion, partial, rejects, SourceLicence.NONE);
+        this(kind, source, format, file, mapping, keepOutOfRegion, partial, rejects, SourceLicence.NONE, null);
+    }
+
+    /** A request for a local file with the licence given on the command line. */
+    public ImportRequest(RecordKind kind, String source, Format format, Path file, Path mapping,
+                         boolean keepOutOfRegion, boolean partial, Path rejects, SourceLicence licence) {
+        this(kind, source, format, file, mapping, keepOutOfRegion, partial, rejects, licence, null);
+    }
+
+    /** A request for a source at {@code url}, without a licence on the command line. */
+    public ImportRequest(RecordKind kind, String source, Format format, Path file, Path mapping,
+                         boolean keepOutOfRegion, boolean partial, Path rejects, URI url) {
+        this(kind, source, format, file, mapping, keepOutOfRegion, partial, rejects, SourceLicence.NONE, url);
+    }
+
+    /** The same request reading {@code downloaded}, the file fetched from {@link #url()}. */
+    public ImportRequest withFile(Path downloaded) {
+        return new ImportRequest(kind, source, format, downloaded, mapping, keepOutOfRegion, partial, rejects, licence, url);
+    }
+
+    /** What the run read, as its report and import_run say it: the URL, else the file's absolute path. */
+    public String origin() {
+        return url != null ? url.toString() : DirectoryImportReport.name(file);
     }
 
     public static ImportRequest of(RecordKind kind, String source, Format format, Path file, Path mapping) {
@@ -65,6 +92,9 @@ public record ImportRequest(RecordKind kind, String source, Format format, Path 
     public Path rejectsFile() {
         if (rejects != null) {
             return rejects;
+        }
+        if (url != null) {
+            return Path.of(source + ".rejects.csv"); // not next to a temporary download, which is deleted
         }
         String name = file.getFileName().toString();
         return file.resolveSibling(name + ".rejects.csv");

@@ -88,7 +88,7 @@ final class ImportRuns {
         run.setString(1, request.kind().table());
         run.setString(2, request.source());
         run.setString(3, request.format().key());
-        run.setString(4, DirectoryImportReport.name(request.file()));
+        run.setString(4, request.origin());
         run.setTimestamp(5, Timestamp.from(started));
         run.setTimestamp(6, Timestamp.from(Instant.now()));
         run.setString(7, status);

@@ -1,0 +1,8 @@
+-- The scheduled sources due now, the most overdue first (bounded: the rest wait for the next turn).
+-- Parameter: how many.
+SELECT name, record_kind, format, url, mapping, mapping_file, keep_out_of_region,
+       extract(epoch FROM refresh_period)::bigint, next_due, last_run_at, last_status, last_message, last_run_id
+FROM scheduled_source
+WHERE next_due <= now()
+ORDER BY next_due, name
+LIMIT ?;

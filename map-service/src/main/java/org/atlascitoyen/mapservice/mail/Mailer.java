@@ -1,0 +1,14 @@
+package org.atlascitoyen.mapservice.mail;
+
+import java.util.List;
+
+/**
+ * Sends a plain-text mail: by SMTP when {@code spring.mail.host} is set ({@link SmtpMailer}),
+ * else into the outbox folder as an {@code .eml} file ({@link OutboxMailer}), which
+ * {@code ./atlas mail} lists. Implementations never log an address above DEBUG.
+ */
+public interface Mailer {
+
+    /** Sends {@code text} (UTF-8 plain text, no HTML) to every address of {@code to}. */
+    void send(List<String> to, String subject, String text);
+}
