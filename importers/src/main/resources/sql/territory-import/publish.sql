@@ -172,6 +172,8 @@ DELETE FROM zone_commune;
 
 DELETE FROM petr_member;
 
+DELETE FROM territory_alias;
+
 DELETE FROM territory t
 WHERE NOT EXISTS (SELECT FROM new_territory n WHERE n.kind = t.kind AND n.code = t.code);
 
@@ -201,6 +203,42 @@ INSERT INTO zone_commune (kind, code, commune_code)
 SELECT DISTINCT z.kind, z.code, z.commune_code
 FROM (SELECT kind, code, unnest(communes) AS commune_code FROM shape WHERE kind IN ('qpv', 'pnr')) z
 JOIN region_commune rc ON rc.code = z.commune_code;
+
+-- Former codes that records and links may still name (V10), each mapped to the territories of
+-- the new state that replace it. A code of the new state is never an alias.
+-- QPV of the superseded list (atlas.source.qpv_superseded, empty when absent): each current QPV
+-- covering at least 5 % of its area, with that share (areas on the spheroid); none: withdrawn.
+CREATE TEMP TABLE former_qpv ON COMMIT DROP AS
+SELECT s.code, s.name, s.geom, ST_Area(s.geom::geography) AS area
+FROM shape s
+WHERE s.kind = 'qpv-superseded' AND s.code IS NOT NULL
+  AND NOT EXISTS (SELECT FROM new_territory n WHERE n.kind = 'qpv' AND n.code = s.code);
+
+INSERT INTO territory_alias (kind, code, name, vintage, current_code, share, reason)
+SELECT DISTINCT ON (f.code, o.code) 'qpv', f.code, f.name, current_setting('atlas.vintage.qpv_superseded'), o.code, o.share,
+       CASE WHEN o.code IS NULL THEN 'no QPV of ' || current_setting('atlas.vintage.qpv') || ' covers 5 % of its area'
+            ELSE round(o.share * 100) || ' % of its area lies in this QPV of ' || current_setting('atlas.vintage.qpv') END
+FROM former_qpv f
+LEFT JOIN LATERAL (
+  SELECT t.code, (ST_Area(ST_Intersection(t.geom, f.geom)::geography) / nullif(f.area, 0))::real AS share
+  FROM new_territory t
+  WHERE t.kind = 'qpv' AND ST_Intersects(t.geom, f.geom)
+) o ON o.share >= 0.05
+ORDER BY f.code, o.code;
+
+-- Codes the manifest names as former ones of a kind (a PETR slug before its SIREN was known):
+-- the territory of the new state with the same name; none: withdrawn, and reported.
+INSERT INTO territory_alias (kind, code, name, vintage, current_code, share, reason)
+SELECT DISTINCT ON (f.kind, f.code, t.code) f.kind, f.code, f.name, f.vintage, t.code, NULL::real, f.reason
+FROM stage_former_code f
+LEFT JOIN new_territory t ON t.kind = f.kind AND atlas_normalize(t.name) = atlas_normalize(f.name)
+WHERE NOT EXISTS (SELECT FROM new_territory n WHERE n.kind = f.kind AND n.code = f.code)
+ORDER BY f.kind, f.code, t.code;
+
+INSERT INTO import_issue (kind, code, reason)
+SELECT a.kind, a.code, 'former code: no current ' || a.kind || ' is named ' || a.name || ': recorded as withdrawn'
+FROM territory_alias a JOIN stage_former_code f ON f.kind = a.kind AND f.code = a.code
+WHERE a.current_code IS NULL;
 
 -- Former communes, delegated or associated to a current one: their names still locate it.
 DELETE FROM commune_alias;

@@ -27,3 +27,6 @@ CREATE TEMP TABLE stage_petr (line integer, code text, name text, epci_code text
 
 -- What could not be matched or had to be repaired, reported to the person running the import.
 CREATE TEMP TABLE import_issue (kind text, code text, reason text) ON COMMIT DROP;
+
+-- Former codes of a kind named by the manifest ('formerCodes' of sources.json), with their names.
+CREATE TEMP TABLE stage_former_code (kind text, code text, name text, vintage text, reason text) ON COMMIT DROP;

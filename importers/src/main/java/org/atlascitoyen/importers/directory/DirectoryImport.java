@@ -109,7 +109,7 @@ public final class DirectoryImport {
 
         configure(connection, request, runId);
         List<String> rebuild = List.of();
-        for (String script : List.of("locate.sql", "known.sql", "match.sql", "target.sql",
+        for (String script : List.of("territory-alias.sql", "locate.sql", "known.sql", "match.sql", "target.sql",
                 "publish-" + kind.table() + ".sql", "locations.sql", "provenance.sql")) {
             if (script.startsWith("publish-")) {
                 rebuild = BulkIndexes.dropIfBulk(connection, kind.table());

@@ -81,9 +81,14 @@ final class TerritoryReference {
         return Optional.of(new Territory(kind, code(kind, code)));
     }
 
-    /** A code as the territory table writes it: upper case, no spaces, the lost leading zero put back. */
+    /**
+     * A code as the territory table writes it: no spaces, the lost leading zero put back; upper
+     * case (QPV, PNR, Corsica), but lower case for a PETR, whose code is a SIREN or a slug
+     * ({@code petr-sud-lozere}).
+     */
     static String code(String kind, String raw) {
-        String c = raw.replace(" ", "").toUpperCase(Locale.ROOT);
+        String c = raw.replace(" ", "");
+        c = kind.equals("petr") ? c.toLowerCase(Locale.ROOT) : c.toUpperCase(Locale.ROOT);
         if (c.endsWith(".0")) {
             c = c.substring(0, c.length() - 2); // a number cell exported as 31555.0
         }

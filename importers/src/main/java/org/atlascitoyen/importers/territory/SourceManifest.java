@@ -19,9 +19,24 @@ public record SourceManifest(String region, List<Source> sources) {
 
     public static final String RESOURCE = "atlas/sources.json";
 
-    /** One kind of source: e.g. {@code commune-polygons}. */
+    /**
+     * One kind of source: e.g. {@code commune-polygons}.
+     *
+     * @param formerCodes codes of an earlier list of this kind that records may still name, or null
+     */
     public record Source(String kind, boolean required, Map<String, String> fileVintages, String url,
-                         String producer, String license) {
+                         String producer, String license, FormerCodes formerCodes) {
+    }
+
+    /**
+     * Codes an earlier list gave to territories that today's file names otherwise (a PETR slug
+     * before its SIREN was known): the import maps each to the current territory of the same name.
+     *
+     * @param vintage what the earlier list was
+     * @param reason  why a code changed
+     * @param names   each former code and the territory's name
+     */
+    public record FormerCodes(String vintage, String reason, Map<String, String> names) {
     }
 
     public static SourceManifest load() {
@@ -40,8 +55,13 @@ public record SourceManifest(String region, List<Source> sources) {
     private static Source source(JsonNode node) {
         Map<String, String> files = new LinkedHashMap<>();
         node.path("files").properties().forEach(e -> files.put(e.getKey(), e.getValue().asString()));
+        JsonNode former = node.path("formerCodes");
+        Map<String, String> formerNames = new LinkedHashMap<>();
+        former.path("codes").properties().forEach(e -> formerNames.put(e.getKey(), e.getValue().asString()));
         return new Source(node.path("kind").asString(), node.path("required").asBoolean(false), files,
-                node.path("url").asString(""), node.path("producer").asString(""), node.path("license").asString(""));
+                node.path("url").asString(""), node.path("producer").asString(""), node.path("license").asString(""),
+                former.isObject() ? new FormerCodes(former.path("vintage").asString(""), former.path("reason").asString(""),
+                        formerNames) : null);
     }
 
     public Optional<Source> source(String kind) {

@@ -31,7 +31,11 @@ public final class TerritoryImport {
 
     /** The source kinds of the manifest, in the order they are staged. */
     static final List<String> KINDS = List.of("commune-list", "epci-list", "departement-list", "region-list",
-            "commune-polygons", "departement-polygons", "region-polygon", "petr", "bassin_vie", "qpv", "pnr");
+            "commune-polygons", "departement-polygons", "region-polygon", "petr", "bassin_vie", "qpv",
+            "qpv-superseded", "pnr");
+
+    /** The former QPV list, read only for the aliases of its codes (see sources.json). */
+    private static final String QPV_SUPERSEDED = "qpv-superseded";
 
     private final DatabaseConfig db;
     private final DataDirectory data;
@@ -49,6 +53,9 @@ public final class TerritoryImport {
             Optional<DataDirectory.Found> found = data.find(kind);
             found.ifPresentOrElse(sources::add, () -> missing.add(kind));
         }
+        // Without the current QPV file the former one is the list in use: it has no aliases.
+        sources.removeIf(s -> s.kind().equals(QPV_SUPERSEDED)
+                && sources.stream().anyMatch(q -> q.kind().equals("qpv") && q.file().equals(s.file())));
         for (String kind : missing) {
             if (data.manifest().source(kind).map(SourceManifest.Source::required).orElse(false)) {
                 throw new TerritoryImportException("No " + kind + " file in " + data.root().toAbsolutePath()
@@ -63,9 +70,11 @@ public final class TerritoryImport {
                 SqlResource.statements(SQL + "staging.sql").forEach(sql -> execute(connection, sql));
                 configure(connection, sources);
                 stage(new TerritoryStaging(connection), sources);
+                stageFormerCodes(new TerritoryStaging(connection), sources);
                 SqlResource.statements(SQL + "publish.sql").forEach(sql -> execute(connection, sql));
                 report = new TerritoryImportReport(data.root(), data.manifest().region(), sources, missing,
-                        loaded(connection), issues(connection), Duration.between(started, Instant.now()));
+                        loaded(connection), aliases(connection), issues(connection),
+                        Duration.between(started, Instant.now()));
                 record(connection, started, report);
                 connection.commit();
             } catch (SQLException | IOException | RuntimeException e) {
@@ -107,12 +116,35 @@ public final class TerritoryImport {
                 case "commune-polygons" -> staging.shapes("commune", source.file());
                 case "departement-polygons" -> staging.shapes("departement", source.file());
                 case "region-polygon" -> staging.shapes("region", source.file());
-                case "qpv", "pnr" -> staging.shapes(source.kind(), source.file());
+                case "qpv", QPV_SUPERSEDED, "pnr" -> staging.shapes(source.kind(), source.file());
                 case "bassin_vie" -> staging.bassinsDeVie(source.file());
                 case "petr" -> staging.petr(source.file());
                 default -> throw new IllegalStateException("No loader for source kind " + source.kind());
             }
         }
+    }
+
+    /** The former codes the manifest names for the kinds whose file was found (a PETR slug now a SIREN). */
+    private void stageFormerCodes(TerritoryStaging staging, List<DataDirectory.Found> sources) throws SQLException {
+        for (DataDirectory.Found source : sources) {
+            SourceManifest.FormerCodes former = data.manifest().source(source.kind())
+                    .map(SourceManifest.Source::formerCodes).orElse(null);
+            if (former != null) {
+                staging.formerCodes(source.kind(), former);
+            }
+        }
+    }
+
+    private static List<TerritoryImportReport.AliasCount> aliases(Connection connection) throws SQLException {
+        List<TerritoryImportReport.AliasCount> counts = new ArrayList<>();
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery(SqlResource.statement(SQL + "alias-counts.sql"))) {
+            while (rs.next()) {
+                counts.add(new TerritoryImportReport.AliasCount(rs.getString(1), rs.getString(2), rs.getLong(3),
+                        rs.getLong(4), rs.getLong(5)));
+            }
+        }
+        return counts;
     }
 
     private static List<TerritoryImportReport.KindCount> loaded(Connection connection) throws SQLException {

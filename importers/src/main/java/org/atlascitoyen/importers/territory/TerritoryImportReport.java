@@ -10,15 +10,27 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * What a reference import did: the files it used, the kinds it could not find, the territories
- * it loaded per kind, and every record it could not match or had to repair.
+ * What a reference import did: the files it used (with their vintage), the kinds it could not
+ * find, the territories it loaded per kind, the former codes it maps to today's territories, and
+ * every record it could not match or had to repair.
  */
 public record TerritoryImportReport(Path dataDirectory, String region, List<DataDirectory.Found> sources,
-                                    List<String> missingKinds, List<KindCount> loaded, List<Issue> issues,
-                                    Duration elapsed) {
+                                    List<String> missingKinds, List<KindCount> loaded, List<AliasCount> aliases,
+                                    List<Issue> issues, Duration elapsed) {
 
     /** Territories of one kind after the import, and how many have a geometry. */
     public record KindCount(String kind, long total, long withGeometry) {
+    }
+
+    /**
+     * The former codes of one kind and earlier list ({@code territory_alias}): how many have one
+     * successor (read as it), several, or none (withdrawn); the last two are refused with the
+     * replacements named.
+     */
+    public record AliasCount(String kind, String vintage, long oneSuccessor, long severalSuccessors, long withdrawn) {
+        public long total() {
+            return oneSuccessor + severalSuccessors + withdrawn;
+        }
     }
 
     /** One record the import could not match, or had to repair, with the reason. */
@@ -45,6 +57,10 @@ public record TerritoryImportReport(Path dataDirectory, String region, List<Data
         out.printf("%-12s %8s %14s%n", "Loaded", "count", "with geometry");
         for (KindCount k : loaded) {
             out.printf("  %-10s %8d %14d%n", k.kind(), k.total(), k.withGeometry());
+        }
+        for (AliasCount a : aliases) {
+            out.printf(Locale.ROOT, "Former %s codes (%s): %d, read as their one successor %d, several successors %d,"
+                    + " withdrawn %d%n", a.kind(), a.vintage(), a.total(), a.oneSuccessor(), a.severalSuccessors(), a.withdrawn());
         }
         if (issues.isEmpty()) {
             out.println("Everything matched; no geometry needed repair.");

@@ -117,6 +117,16 @@ final class TerritoryStaging {
         }
     }
 
+    /** The former codes of a kind named by the manifest, with their names (matched to today's). */
+    long formerCodes(String kind, SourceManifest.FormerCodes former) throws SQLException {
+        try (CopyRows rows = new CopyRows(connection, "stage_former_code", "kind", "code", "name", "vintage", "reason")) {
+            for (var code : former.names().entrySet()) {
+                rows.row(kind, code.getKey(), code.getValue(), former.vintage(), former.reason());
+            }
+            return rows.rows();
+        }
+    }
+
     private static CSVParser csv(Path file, String... requiredColumns) throws IOException {
         Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)

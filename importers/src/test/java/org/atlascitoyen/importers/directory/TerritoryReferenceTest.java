@@ -45,6 +45,13 @@ class TerritoryReferenceTest {
     }
 
     @Test
+    void qpvCodesAreUpperCaseAndPetrSlugsLowerCaseAsTheTerritoryTableWritesThem() throws Exception {
+        assertThat(NO_TRANSLATION.of("qpv", "qn03401m")).contains(new Territory("qpv", "QN03401M"));
+        assertThat(NO_TRANSLATION.of("petr", "PETR-Sud-Lozere")).contains(new Territory("petr", "petr-sud-lozere"));
+        assertThat(TerritoryReference.parse("petr:petr-midi-quercy")).isEqualTo(new Territory("petr", "petr-midi-quercy"));
+    }
+
+    @Test
     void anUnknownLevelRejectsTheRowNamingTheLevels() {
         assertThatThrownBy(() -> NO_TRANSLATION.of("canton", "3115"))
                 .isInstanceOf(RejectedRow.class).hasMessage("bad territory")

@@ -184,9 +184,11 @@ class TerritoryImportIT {
 
     @Test
     void missingOptionalKindsAreNamedAndLeftEmpty() throws Exception {
-        TerritoryImportReport report = importFrom(variantWithout(acceptedFiles("qpv", "pnr", "petr")));
+        TerritoryImportReport report = importFrom(variantWithout(acceptedFiles("qpv", "qpv-superseded", "pnr", "petr")));
 
-        assertThat(report.missingKinds()).containsExactlyInAnyOrder("qpv", "pnr", "petr");
+        assertThat(report.missingKinds()).containsExactlyInAnyOrder("qpv", "qpv-superseded", "pnr", "petr");
+        assertThat(report.aliases()).isEmpty();
+        assertThat(query("SELECT count(*) FROM territory_alias")).containsExactly("0");
         assertThat(report.loaded("qpv")).isZero();
         assertThat(report.loaded("pnr")).isZero();
         assertThat(report.loaded("petr")).isZero();
@@ -238,7 +240,7 @@ class TerritoryImportIT {
     /** Every file name the manifest accepts for these kinds. */
     private static String[] acceptedFiles(String... kinds) {
         return Stream.of(kinds).flatMap(kind -> FILES.manifest().source(kind).orElseThrow().fileVintages().keySet().stream())
-                .toArray(String[]::new);
+                .distinct().toArray(String[]::new);
     }
 
     /** A data directory with links to every reference file but the named ones. */

@@ -12,6 +12,7 @@ import org.atlascitoyen.mapservice.record.FilterParser;
 import org.atlascitoyen.mapservice.record.Vocabularies;
 import org.atlascitoyen.mapservice.system.AtlasProperties;
 import org.atlascitoyen.mapservice.system.BadParameterException;
+import org.atlascitoyen.mapservice.territory.TerritoryKeys;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,10 +28,12 @@ class ItemsQueryParser {
 
     private final Vocabularies vocabularies;
     private final AtlasProperties limits;
+    private final TerritoryKeys territories;
 
-    ItemsQueryParser(Vocabularies vocabularies, AtlasProperties limits) {
+    ItemsQueryParser(Vocabularies vocabularies, AtlasProperties limits, TerritoryKeys territories) {
         this.vocabularies = vocabularies;
         this.limits = limits;
+        this.territories = territories;
     }
 
     ItemsQuery parse(OgcCollection collection, Map<String, String[]> params) {
@@ -122,7 +125,8 @@ class ItemsQueryParser {
                     throw new BadParameterException(name, "Unknown " + name + " '" + code + "'; expected one of "
                             + String.join(", ", known.keySet()));
                 }
-                codes.add(code);
+                // A former territory code (PETR slug...) filters on its one successor, as territory= does.
+                codes.add(queryable.territoryKind() == null ? code : territories.current(queryable.territoryKind(), code, name));
             }
         }
         if (codes.isEmpty()) {

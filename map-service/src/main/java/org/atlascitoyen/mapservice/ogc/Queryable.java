@@ -3,6 +3,7 @@ package org.atlascitoyen.mapservice.ogc;
 import java.util.Arrays;
 import java.util.Map;
 import org.atlascitoyen.mapservice.record.Vocabularies;
+import org.atlascitoyen.mapservice.territory.TerritoryKind;
 
 /**
  * A property an items request can filter on with {@code name=value} (or {@code name=a,b}: any
@@ -54,6 +55,19 @@ public enum Queryable {
     /** Whether it is a controlled vocabulary (type, theme, status) rather than a territory key or category. */
     public boolean isVocabulary() {
         return this == TYPE || this == THEME || this == STATUS;
+    }
+
+    /** The kind of territory whose code it takes (a former code is read as its successor), else null. */
+    public TerritoryKind territoryKind() {
+        return switch (this) {
+            case COMMUNE -> TerritoryKind.COMMUNE;
+            case EPCI -> TerritoryKind.EPCI;
+            case PETR -> TerritoryKind.PETR;
+            case BASSIN_VIE -> TerritoryKind.BASSIN_VIE;
+            case DEPARTEMENT -> TerritoryKind.DEPARTEMENT;
+            case REGION -> TerritoryKind.REGION;
+            default -> null;
+        };
     }
 
     /** The codes (and labels) it takes when it is a controlled vocabulary, else null (any code). */

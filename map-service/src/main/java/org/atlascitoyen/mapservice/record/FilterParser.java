@@ -16,7 +16,8 @@ import org.atlascitoyen.mapservice.system.BadParameterException;
 import org.atlascitoyen.mapservice.system.FourDigitYear;
 import org.atlascitoyen.mapservice.system.SearchText;
 import org.atlascitoyen.mapservice.territory.TerritoryKind;
-import org.atlascitoyen.mapservice.territory.TerritoryRepository;
+import org.atlascitoyen.mapservice.territory.TerritoryKeys;
+import org.atlascitoyen.mapservice.territory.TerritoryRef;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,10 +30,10 @@ public class FilterParser {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final Vocabularies vocabularies;
-    private final TerritoryRepository territories;
+    private final TerritoryKeys territories;
     private final AtlasProperties limits;
 
-    FilterParser(Vocabularies vocabularies, TerritoryRepository territories, AtlasProperties limits) {
+    FilterParser(Vocabularies vocabularies, TerritoryKeys territories, AtlasProperties limits) {
         this.vocabularies = vocabularies;
         this.territories = territories;
         this.limits = limits;
@@ -121,10 +122,10 @@ public class FilterParser {
         }
         TerritoryKind kind = TerritoryKind.parse(v.substring(0, colon), "territory");
         String code = v.substring(colon + 1);
-        if (territories.ref(kind, code).isEmpty()) {
-            throw new BadParameterException("territory", "No " + kind.key() + " with code '" + code + "'");
-        }
-        return new Filter.Territory(kind, code);
+        // A former code (2015 QPV, PETR slug) with one successor filters on it; see TerritoryKeys.
+        TerritoryRef current = territories.resolve(kind, code, "territory").orElseThrow(() ->
+                new BadParameterException("territory", "No " + kind.key() + " with code '" + code + "'"));
+        return new Filter.Territory(kind, current.code());
     }
 
     private static List<String> codes(String parameter, List<String> values, Map<String, String> known) {

@@ -30,12 +30,14 @@ class TerritoryController {
     private static final String GEOJSON = "application/geo+json";
 
     private final TerritoryRepository territories;
+    private final TerritoryKeys keys;
     private final AtlasProperties limits;
     private final DataEtags etags;
     private final CacheControl cacheControl;
 
-    TerritoryController(TerritoryRepository territories, AtlasProperties limits, DataEtags etags) {
+    TerritoryController(TerritoryRepository territories, TerritoryKeys keys, AtlasProperties limits, DataEtags etags) {
         this.territories = territories;
+        this.keys = keys;
         this.limits = limits;
         this.etags = etags;
         this.cacheControl = CacheControl.maxAge(Duration.ofSeconds(limits.territoryMaxAgeSeconds())).cachePublic();
@@ -94,7 +96,9 @@ class TerritoryController {
         if (DataEtags.matches(ifNoneMatch, etag)) {
             return DataEtags.notModified(etag, cacheControl);
         }
-        TerritoryFeature territory = territories.find(k, code, geometry, simplify).orElseThrow(() -> notFound(k, code));
+        // A former code with one successor answers as it (header TerritoryKeys.HEADER says so).
+        TerritoryRef current = keys.resolve(k, code, "code").orElseThrow(() -> notFound(k, code));
+        TerritoryFeature territory = territories.find(k, current.code(), geometry, simplify).orElseThrow(() -> notFound(k, code));
         return ResponseEntity.ok().eTag(etag).cacheControl(cacheControl).body(territory);
     }
 
@@ -107,8 +111,8 @@ class TerritoryController {
             throw new BadParameterException("memberKind", "A " + k.key() + " has no " + m.key() + " members; expected one of "
                     + k.memberKinds().stream().map(TerritoryKind::key).toList());
         }
-        TerritoryRef territory = territories.ref(k, code).orElseThrow(() -> notFound(k, code));
-        var members = territories.members(k, code, m);
+        TerritoryRef territory = keys.resolve(k, code, "code").orElseThrow(() -> notFound(k, code));
+        var members = territories.members(k, territory.code(), m);
         return new TerritoryMembers(territory, m.key(), members.size(), members);
     }
 
