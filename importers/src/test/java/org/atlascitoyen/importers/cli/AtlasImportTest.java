@@ -57,9 +57,9 @@ class AtlasImportTest {
     @Test
     void territoriesLineCountsEachKindAndPointsAtTheDetails() {
         TerritoryImportReport complete = new TerritoryImportReport(Path.of("data"), "76", List.of(), List.of(),
-                List.of(new KindCount("commune", 4446, 4446), new KindCount("epci", 164, 164)), List.of(), Duration.ofMillis(19_640));
+                List.of(new KindCount("commune", 4446, 4446), new KindCount("epci", 164, 164)), List.of(), List.of(), Duration.ofMillis(19_640));
         TerritoryImportReport partial = new TerritoryImportReport(Path.of("data"), "76", List.of(), List.of("petr", "pnr"),
-                List.of(new KindCount("commune", 4446, 4440)), List.of(new Issue("commune", "31001", "no polygon"),
+                List.of(new KindCount("commune", 4446, 4440)), List.of(), List.of(new Issue("commune", "31001", "no polygon"),
                 new Issue("commune", "31002", "no polygon")), Duration.ofMillis(1_000));
 
         assertThat(AtlasImport.territoriesLine(complete)).isEqualTo("Territories imported in 19.6 s: commune 4,446, epci 164.");
