@@ -63,6 +63,18 @@ $$;
 -- computes them).
 ALTER TABLE actor ADD COLUMN name_key text, ADD COLUMN name_kinds text;
 ALTER TABLE initiative ADD COLUMN name_key text, ADD COLUMN name_kinds text;
+-- The public views carry every column of their table but the private ones (V7): these too.
+CREATE OR REPLACE VIEW actor_public AS
+  SELECT id, name, name_search, type, themes, description, address, postcode, website, website_host,
+         siren, rna, geom, precision, territory_kind, territory_code, commune, epci, petr, bassin_vie,
+         departement, region, out_of_region, created_at, updated_at, search, geom_3857, name_key, name_kinds
+  FROM actor;
+CREATE OR REPLACE VIEW initiative_public AS
+  SELECT id, name, name_search, status, themes, description, lessons_learned, start_date, end_date,
+         website, address, postcode, geom, precision, territory_kind, territory_code, commune, epci,
+         petr, bassin_vie, departement, region, out_of_region, created_at, updated_at, search, geom_3857,
+         name_key, name_kinds
+  FROM initiative;
 CREATE INDEX actor_commune_name_key_idx ON actor (commune, name_key);
 CREATE INDEX actor_name_key_trgm_idx ON actor USING gin (name_key gin_trgm_ops);
 CREATE INDEX initiative_commune_name_key_idx ON initiative (commune, name_key);
