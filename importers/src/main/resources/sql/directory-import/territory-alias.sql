@@ -11,6 +11,9 @@ JOIN territory_successor a ON a.kind = s.territory_kind AND a.code = s.territory
 WHERE s.reject IS NULL
   AND NOT EXISTS (SELECT FROM territory t WHERE t.kind = s.territory_kind AND t.code = s.territory_code);
 
+-- Its real size, so that the updates below never loop over the batch once per alias row.
+ANALYZE stage_alias;
+
 INSERT INTO stage_alias_note (note, line)
 SELECT 'territory alias: ' || code || ' -> ' || successors[1], line FROM stage_alias WHERE cardinality(successors) = 1;
 
