@@ -150,6 +150,8 @@ class LargeExportIT extends WebIT {
             assertThat(parser.nextToken()).isEqualTo(JsonToken.START_OBJECT);
             assertThat(parser.nextName()).isEqualTo("type");
             assertThat(parser.nextStringValue()).isEqualTo("FeatureCollection");
+            assertThat(parser.nextName()).isEqualTo("licences"); // the licences of the exported features' sources
+            assertThat(featureReader.readTree(parser).findValuesAsString("source")).containsExactly("synthetic");
             assertThat(parser.nextName()).isEqualTo("features");
             assertThat(parser.nextToken()).isEqualTo(JsonToken.START_ARRAY);
             while (parser.nextToken() == JsonToken.START_OBJECT) {
