@@ -151,6 +151,7 @@ class LargeExportIT extends WebIT {
             assertThat(parser.nextName()).isEqualTo("type");
             assertThat(parser.nextStringValue()).isEqualTo("FeatureCollection");
             assertThat(parser.nextName()).isEqualTo("licences"); // the licences of the exported features' sources
+            assertThat(parser.nextToken()).isEqualTo(JsonToken.START_ARRAY);
             assertThat(featureReader.readTree(parser).findValuesAsString("source")).containsExactly("synthetic");
             assertThat(parser.nextName()).isEqualTo("features");
             assertThat(parser.nextToken()).isEqualTo(JsonToken.START_ARRAY);
