@@ -76,8 +76,8 @@ async function addTiles(map, container) {
 /**
  * Names the licences of the data on the map in its attribution, « Annuaires : CC0 1.0, ODbL 1.0 ·
  * Territoires : Licence Ouverte 2.0 », each linked to its text and titled with its sources or
- * producers (/api/sources). Leaflet takes HTML: the nodes are built as text and serialised, so a
- * licence or source name cannot inject markup.
+ * producers (/api/sources). Leaflet's attribution control only takes HTML strings, so the line is
+ * a control of its own, styled as an attribution, whose nodes carry the names as text.
  */
 async function addDataAttribution(map) {
   let answer;
@@ -93,7 +93,14 @@ async function addDataAttribution(map) {
   if (groups.length === 0) return;
   const span = h('span', { class: 'data-licences' }, groups.map(([label, list, name], i) => [
     i > 0 ? ' · ' : '', `${label} : `, licences(list, name)]));
-  map.attributionControl.addAttribution(span.outerHTML);
+  const control = L.control({ position: 'bottomright' });
+  control.onAdd = () => {
+    const el = L.DomUtil.create('div', 'leaflet-control-attribution leaflet-control');
+    L.DomEvent.disableClickPropagation(el);
+    el.append(span);
+    return el;
+  };
+  control.addTo(map);
 }
 
 /** One node per licence of the list (« licence inconnue » for those without), titled with what is under it. */
