@@ -131,6 +131,16 @@ public final class DirectoryTestDatabase implements AutoCloseable, BeforeEachCal
         return rows;
     }
 
+    /** Runs a write, as the moderation code would (a field_source or suppression row); returns the rows it changed. */
+    public int execute(String sql, Object... params) throws SQLException {
+        try (Connection c = db.connect(); PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                st.setObject(i + 1, params[i]);
+            }
+            return st.executeUpdate();
+        }
+    }
+
     /** The single value of a query. */
     public String value(String sql, Object... params) throws SQLException {
         List<String> rows = rows(sql, params);
