@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.atlascitoyen.importers.record.RecordKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Human edits survive re-imports (importers/README.md, "Human edits and the suppression list").
  * csv/human-edits/annuaire-v1.csv is the source as first imported; annuaire-v2-new-website.csv
  * changes r1's website and description; annuaire-v2-same-website.csv changes r1's description
- * only. The field_source and contribution rows are written here in SQL, as the moderation code
+ * only; initiatives-v2-status.csv ends initiative I1 of initiatives-v1.csv and adds its lessons
+ * learned. The field_source and contribution rows are written here in SQL, as the moderation code
  * writes them.
  */
 class HumanEditsReimportIT {
@@ -110,6 +112,24 @@ class HumanEditsReimportIT {
         report.print(new PrintStream(out, true, StandardCharsets.UTF_8));
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("  human edits: fields kept 1  conflicts queued for moderation 1  suppressed rows skipped 1\n");
+    }
+
+    @Test
+    void anInitiativeKeepsItsApprovedStatus() throws Exception {
+        Path mapping = fixture("mapping/initiatives.yaml");
+        db.run(db.request(RecordKind.INITIATIVE, "initiatives", CSV, fixture("csv/human-edits/initiatives-v1.csv"), mapping));
+        long id = Long.parseLong(db.value("SELECT id FROM initiative WHERE name = 'Budget participatif des Izards'"));
+        db.execute("INSERT INTO field_source (record_kind, record_id, field, value, source_value)"
+                + " VALUES ('initiative', ?, 'status', '\"en_cours\"', '\"en_cours\"')", id);
+
+        DirectoryImportReport report = db.run(db.request(RecordKind.INITIATIVE, "initiatives", CSV,
+                fixture("csv/human-edits/initiatives-v2-status.csv"), mapping));
+
+        assertThat(report.humanEdits()).isEqualTo(new DirectoryImportReport.HumanEdits(1, 1, 0));
+        assertThat(db.value("SELECT status || ' | ' || lessons_learned FROM initiative WHERE id = ?", id))
+                .isEqualTo("en_cours | Deux éditions réussies.");
+        assertThat(db.value("SELECT record_kind || ' ' || payload::text || ' ' || commune FROM contribution WHERE record_id = ?", id))
+                .isEqualTo("initiative {\"fields\": {\"status\": \"terminee\"}} 31555");
     }
 
     /**
