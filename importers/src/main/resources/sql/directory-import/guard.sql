@@ -37,7 +37,7 @@ CROSS JOIN LATERAL (
            WHEN jsonb_typeof(x) = 'null' THEN NULL
            WHEN v.field = 'themes' AND jsonb_typeof(x) = 'array'
              THEN (SELECT coalesce(jsonb_agg(DISTINCT t ORDER BY t), '[]') FROM jsonb_array_elements_text(x) t)
-           WHEN v.field = 'geometry' AND jsonb_typeof(x -> 'lon') = 'number' AND jsonb_typeof(x -> 'lat') = 'number'
+           WHEN v.field = 'place' AND jsonb_typeof(x -> 'lon') = 'number' AND jsonb_typeof(x -> 'lat') = 'number'
              THEN jsonb_build_object('lon', round((x ->> 'lon')::numeric, 6), 'lat', round((x ->> 'lat')::numeric, 6))
            ELSE x END ORDER BY i) AS forms
   FROM unnest(ARRAY[v.source, CASE WHEN f.field IS NOT NULL THEN f.value ELSE v.published END, f.source_value])

@@ -12,10 +12,10 @@ SET name = CASE WHEN g.fields @> '{name}' THEN i.name ELSE l.name END,
                   WHEN (SELECT count(*) FROM initiative_provenance p WHERE p.initiative_id = i.id) = 1 THEN l.themes
                   ELSE ARRAY(SELECT DISTINCT t FROM unnest(i.themes || l.themes) t ORDER BY t) END,
     description = CASE WHEN g.fields @> '{description}' THEN i.description ELSE coalesce(l.description, i.description) END,
-    lessons_learned = CASE WHEN g.fields @> '{lessons_learned}' THEN i.lessons_learned
+    lessons_learned = CASE WHEN g.fields @> '{lessonsLearned}' THEN i.lessons_learned
                            ELSE coalesce(l.lessons_learned, i.lessons_learned) END,
-    start_date = CASE WHEN g.fields @> '{start_date}' THEN i.start_date ELSE coalesce(l.start_date, i.start_date) END,
-    end_date = CASE WHEN g.fields @> '{end_date}' THEN i.end_date ELSE coalesce(l.end_date, i.end_date) END,
+    start_date = CASE WHEN g.fields @> '{startDate}' THEN i.start_date ELSE coalesce(l.start_date, i.start_date) END,
+    end_date = CASE WHEN g.fields @> '{endDate}' THEN i.end_date ELSE coalesce(l.end_date, i.end_date) END,
     website = CASE WHEN g.fields @> '{website}' THEN i.website ELSE coalesce(l.website, i.website) END,
     address = CASE WHEN g.fields @> '{address}' THEN i.address ELSE coalesce(l.address, i.address) END,
     postcode = CASE WHEN g.fields @> '{postcode}' THEN i.postcode ELSE coalesce(l.postcode, i.postcode) END,
@@ -28,10 +28,10 @@ UPDATE initiative i
 SET themes = CASE WHEN g.fields @> '{themes}' THEN i.themes
                   ELSE ARRAY(SELECT DISTINCT t FROM unnest(i.themes || l.themes) t ORDER BY t) END,
     description = CASE WHEN g.fields @> '{description}' THEN i.description ELSE coalesce(i.description, l.description) END,
-    lessons_learned = CASE WHEN g.fields @> '{lessons_learned}' THEN i.lessons_learned
+    lessons_learned = CASE WHEN g.fields @> '{lessonsLearned}' THEN i.lessons_learned
                            ELSE coalesce(i.lessons_learned, l.lessons_learned) END,
-    start_date = CASE WHEN g.fields @> '{start_date}' THEN i.start_date ELSE coalesce(i.start_date, l.start_date) END,
-    end_date = CASE WHEN g.fields @> '{end_date}' THEN i.end_date ELSE coalesce(i.end_date, l.end_date) END,
+    start_date = CASE WHEN g.fields @> '{startDate}' THEN i.start_date ELSE coalesce(i.start_date, l.start_date) END,
+    end_date = CASE WHEN g.fields @> '{endDate}' THEN i.end_date ELSE coalesce(i.end_date, l.end_date) END,
     website = CASE WHEN g.fields @> '{website}' THEN i.website ELSE coalesce(i.website, l.website) END,
     address = CASE WHEN g.fields @> '{address}' THEN i.address ELSE coalesce(i.address, l.address) END,
     postcode = CASE WHEN g.fields @> '{postcode}' THEN i.postcode ELSE coalesce(i.postcode, l.postcode) END,

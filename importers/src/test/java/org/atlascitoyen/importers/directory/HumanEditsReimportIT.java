@@ -47,7 +47,7 @@ class HumanEditsReimportIT {
         assertThat(db.rows("SELECT c.kind, c.status, c.record_kind, c.record_id = a.id, c.payload::text, c.source, c.commune,"
                 + " c.epci, c.departement, c.region, c.epci = a.epci AND c.petr IS NOT DISTINCT FROM a.petr"
                 + " AND c.bassin_vie = a.bassin_vie FROM contribution c JOIN actor a ON a.id = c.record_id"))
-                .containsExactly("import_conflict | pending | actor | true | {\"fields\": {\"website\": \"https://nouveau-site.example.org\"}}"
+                .containsExactly("import_conflict | pending | actor | true | {\"website\": \"https://nouveau-site.example.org\"}"
                         + " | annuaire | 31555 | 243100518 | 31 | 76 | true");
         assertThat(db.value("SELECT source_value::text FROM field_source WHERE record_id = ?", id))
                 .isEqualTo("\"https://nouveau-site.example.org\"");
@@ -86,8 +86,8 @@ class HumanEditsReimportIT {
         assertThat(db.value("SELECT a::text FROM actor a WHERE id = ?", id)).isEqualTo(before);
         assertThat(report.humanEdits()).isEqualTo(new DirectoryImportReport.HumanEdits(2, 1, 0));
         assertThat(db.value("SELECT payload::text FROM contribution WHERE kind = 'import_conflict'"))
-                .isEqualTo("{\"fields\": {\"website\": \"https://nouveau-site.example.org\","
-                        + " \"description\": \"Centre social et culturel du quartier\"}}");
+                .isEqualTo("{\"website\": \"https://nouveau-site.example.org\","
+                        + " \"description\": \"Centre social et culturel du quartier\"}");
 
         DirectoryImportReport again = db.importActors("annuaire", CSV, NEW_WEBSITE, MAPPING);
 
@@ -129,7 +129,7 @@ class HumanEditsReimportIT {
         assertThat(db.value("SELECT status || ' | ' || lessons_learned FROM initiative WHERE id = ?", id))
                 .isEqualTo("en_cours | Deux éditions réussies.");
         assertThat(db.value("SELECT record_kind || ' ' || payload::text || ' ' || commune FROM contribution WHERE record_id = ?", id))
-                .isEqualTo("initiative {\"fields\": {\"status\": \"terminee\"}} 31555");
+                .isEqualTo("initiative {\"status\": \"terminee\"} 31555");
     }
 
     /**
