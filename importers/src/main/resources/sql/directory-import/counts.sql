@@ -5,4 +5,9 @@ SELECT (SELECT count(*) FROM stage_record) AS read,
        (SELECT count(*) FROM stage_known WHERE NOT changed) AS unchanged,
        (SELECT count(*) FROM stage_match) AS merged,
        (SELECT count(*) FROM stage_reject) AS rejected,
-       (SELECT count(*) FROM stage_gone) AS no_longer_seen;
+       (SELECT count(*) FROM stage_gone) AS no_longer_seen,
+       -- human edits (guard.sql, conflicts.sql) and the suppression list (suppress.sql)
+       (SELECT count(*) FROM stage_guard_field
+        WHERE protected AND source_form IS NOT NULL AND source_form IS DISTINCT FROM kept_form) AS fields_kept,
+       (SELECT count(*) FROM stage_queued) AS conflicts_queued,
+       (SELECT count(*) FROM stage_suppressed) AS suppressed;

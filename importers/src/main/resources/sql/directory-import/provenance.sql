@@ -1,6 +1,6 @@
 -- Records where each published row came from, lists the merges and possible duplicates for review,
--- and marks what a full import of the source no longer has. Settings: atlas.import.source, atlas.import.run,
--- atlas.import.partial.
+-- and marks what a full import of the source no longer has (but a suppressed record).
+-- Settings: atlas.import.source, atlas.import.run, atlas.import.partial.
 INSERT INTO ${record}_provenance AS p (source, external_id, ${record}_id, content_hash, first_run, last_run, last_seen_at, seen, match_rule)
 SELECT current_setting('atlas.import.source'), l.external_id, t.id, l.content_hash,
        current_setting('atlas.import.run')::bigint, current_setting('atlas.import.run')::bigint, now(), true, m.rule
@@ -42,6 +42,11 @@ WITH gone AS (
     AND current_setting('atlas.import.partial') <> 'true'
     -- A file with no usable row is more likely a broken export than a source emptied overnight.
     AND EXISTS (SELECT FROM stage_located)
+    -- A suppressed record is no longer the import's concern (suppress.sql): seen in the file or
+    -- not, its provenance is left as it is, and the report does not list it for review.
+    AND NOT EXISTS (SELECT FROM stage_suppressed s WHERE s.external_id = p.external_id)
+    AND NOT EXISTS (SELECT FROM suppression x WHERE x.record_kind = '${record}' AND x.source = p.source
+                                                AND x.external_id = p.external_id)
   RETURNING p.external_id
 )
 SELECT external_id FROM gone;

@@ -1,25 +1,44 @@
--- Publishes the located initiatives (as publish-actor.sql does for actors), then links each to
--- the actors that carry it. Their locations are moved by locations.sql.
+-- Publishes the located initiatives (as publish-actor.sql does for actors, keeping the fields a
+-- human owns), then links each to the actors that carry it. Their locations are moved by
+-- locations.sql.
 
 UPDATE initiative i
-SET name = l.name, name_search = l.name_search, name_key = nk.name_key, name_kinds = nk.name_kinds, status = l.status,
-    themes = CASE WHEN (SELECT count(*) FROM initiative_provenance p WHERE p.initiative_id = i.id) = 1 THEN l.themes
+SET name = CASE WHEN g.fields @> '{name}' THEN i.name ELSE l.name END,
+    name_search = CASE WHEN g.fields @> '{name}' THEN i.name_search ELSE l.name_search END,
+    name_key = CASE WHEN g.fields @> '{name}' THEN i.name_key ELSE nk.name_key END,
+    name_kinds = CASE WHEN g.fields @> '{name}' THEN i.name_kinds ELSE nk.name_kinds END,
+    status = CASE WHEN g.fields @> '{status}' THEN i.status ELSE l.status END,
+    themes = CASE WHEN g.fields @> '{themes}' THEN i.themes
+                  WHEN (SELECT count(*) FROM initiative_provenance p WHERE p.initiative_id = i.id) = 1 THEN l.themes
                   ELSE ARRAY(SELECT DISTINCT t FROM unnest(i.themes || l.themes) t ORDER BY t) END,
-    description = coalesce(l.description, i.description), lessons_learned = coalesce(l.lessons_learned, i.lessons_learned),
-    start_date = coalesce(l.start_date, i.start_date), end_date = coalesce(l.end_date, i.end_date),
-    website = coalesce(l.website, i.website), address = coalesce(l.address, i.address),
-    postcode = coalesce(l.postcode, i.postcode), updated_at = now()
+    description = CASE WHEN g.fields @> '{description}' THEN i.description ELSE coalesce(l.description, i.description) END,
+    lessons_learned = CASE WHEN g.fields @> '{lessonsLearned}' THEN i.lessons_learned
+                           ELSE coalesce(l.lessons_learned, i.lessons_learned) END,
+    start_date = CASE WHEN g.fields @> '{startDate}' THEN i.start_date ELSE coalesce(l.start_date, i.start_date) END,
+    end_date = CASE WHEN g.fields @> '{endDate}' THEN i.end_date ELSE coalesce(l.end_date, i.end_date) END,
+    website = CASE WHEN g.fields @> '{website}' THEN i.website ELSE coalesce(l.website, i.website) END,
+    address = CASE WHEN g.fields @> '{address}' THEN i.address ELSE coalesce(l.address, i.address) END,
+    postcode = CASE WHEN g.fields @> '{postcode}' THEN i.postcode ELSE coalesce(l.postcode, i.postcode) END,
+    updated_at = now()
 FROM stage_known k JOIN stage_located l ON l.line = k.line JOIN stage_key nk ON nk.line = k.line
-WHERE i.id = k.id AND k.changed;
+LEFT JOIN stage_guard g ON g.line = k.line
+WHERE i.id = k.id AND k.changed AND g.everything IS NOT TRUE;
 
 UPDATE initiative i
-SET themes = ARRAY(SELECT DISTINCT t FROM unnest(i.themes || l.themes) t ORDER BY t),
-    description = coalesce(i.description, l.description), lessons_learned = coalesce(i.lessons_learned, l.lessons_learned),
-    start_date = coalesce(i.start_date, l.start_date), end_date = coalesce(i.end_date, l.end_date),
-    website = coalesce(i.website, l.website), address = coalesce(i.address, l.address),
-    postcode = coalesce(i.postcode, l.postcode), updated_at = now()
+SET themes = CASE WHEN g.fields @> '{themes}' THEN i.themes
+                  ELSE ARRAY(SELECT DISTINCT t FROM unnest(i.themes || l.themes) t ORDER BY t) END,
+    description = CASE WHEN g.fields @> '{description}' THEN i.description ELSE coalesce(i.description, l.description) END,
+    lessons_learned = CASE WHEN g.fields @> '{lessonsLearned}' THEN i.lessons_learned
+                           ELSE coalesce(i.lessons_learned, l.lessons_learned) END,
+    start_date = CASE WHEN g.fields @> '{startDate}' THEN i.start_date ELSE coalesce(i.start_date, l.start_date) END,
+    end_date = CASE WHEN g.fields @> '{endDate}' THEN i.end_date ELSE coalesce(i.end_date, l.end_date) END,
+    website = CASE WHEN g.fields @> '{website}' THEN i.website ELSE coalesce(i.website, l.website) END,
+    address = CASE WHEN g.fields @> '{address}' THEN i.address ELSE coalesce(i.address, l.address) END,
+    postcode = CASE WHEN g.fields @> '{postcode}' THEN i.postcode ELSE coalesce(i.postcode, l.postcode) END,
+    updated_at = now()
 FROM stage_merge_best l
-WHERE i.id = l.id;
+LEFT JOIN stage_guard g ON g.line = l.line
+WHERE i.id = l.id AND g.everything IS NOT TRUE;
 
 INSERT INTO initiative (id, name, name_search, name_key, name_kinds, status, themes, description, lessons_learned, start_date, end_date,
                         website, address, postcode, geom, precision, territory_kind, territory_code, commune, epci,

@@ -44,7 +44,8 @@ import org.atlascitoyen.importers.source.RowReader;
 public final class DirectoryImport {
 
     static final String SQL = "sql/directory-import/";
-    private static final String KIND_RULES = "${kind-rules}";
+    /** Placeholders of the scripts replaced by a script of the kind: match-actor.sql, fields-initiative.sql... */
+    private static final Map<String, String> KIND_PARTS = Map.of("${kind-rules}", "match-", "${kind-fields}", "fields-");
     private static final int MERGES_LISTED = 50;
     private static final int GONE_LISTED = 50;
     private static final NameWords NAME_WORDS = NameWords.shipped();
@@ -109,8 +110,9 @@ public final class DirectoryImport {
 
         configure(connection, request, runId);
         List<String> rebuild = List.of();
-        for (String script : List.of("territory-alias.sql", "locate.sql", "known.sql", "match.sql", "target.sql",
-                "publish-" + kind.table() + ".sql", "locations.sql", "provenance.sql")) {
+        for (String script : List.of("territory-alias.sql", "locate.sql", "suppress.sql", "known.sql", "match.sql",
+                "target.sql", "guard.sql", "publish-" + kind.table() + ".sql", "locations.sql", "provenance.sql",
+                "conflicts.sql")) {
             if (script.startsWith("publish-")) {
                 rebuild = BulkIndexes.dropIfBulk(connection, kind.table());
             }
@@ -182,7 +184,7 @@ public final class DirectoryImport {
     private DirectoryImportReport report(Connection connection, ImportRequest request, RowReader reader, Tally tally,
                                          ImportRuns.Started run, Instant started, Map<String, Long> phases)
             throws SQLException {
-        long[] counts = new long[7];
+        long[] counts = new long[10];
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql("counts.sql"))) {
             rs.next();
             for (int i = 0; i < counts.length; i++) {
@@ -213,7 +215,8 @@ public final class DirectoryImport {
                 counts[5], counts[6], byReason, List.copyOf(reader.notes()), tally.counts(), merges,
                 Math.max(0, counts[4] - merges.size()), mergedByRule, possibleByRule,
                 counts[5] > 0 ? DirectoryImportReport.name(request.rejectsFile()) : null, reader.position(),
-                phases, java.time.Duration.between(started, Instant.now()).toMillis(), run.licence(), gone);
+                phases, java.time.Duration.between(started, Instant.now()).toMillis(), run.licence(), gone,
+                new DirectoryImportReport.HumanEdits(counts[7], counts[8], counts[9]));
     }
 
     /**
@@ -259,13 +262,19 @@ public final class DirectoryImport {
     }
 
     /**
-     * A statement for a kind: {@code ${record}} is the kind's table, and {@code ${kind-rules}}
-     * (in match.sql) the dedup rules of the kind alone, from match-TABLE.sql.
+     * A statement for a kind: {@code ${record}} is the kind's table, {@code ${kind-rules}} (in
+     * match.sql) the dedup rules of the kind alone, from match-TABLE.sql, and {@code ${kind-fields}}
+     * (in guard.sql) the fields a human may own, from fields-TABLE.sql.
      */
     private static String forKind(String sql, RecordKind kind) {
-        String withRules = sql.contains(KIND_RULES)
-                ? sql.replace(KIND_RULES, SqlResource.load(SQL + "match-" + kind.table() + ".sql").strip()) : sql;
-        return withRules.replace("${record}", kind.table());
+        String withParts = sql;
+        for (Map.Entry<String, String> part : KIND_PARTS.entrySet()) {
+            if (withParts.contains(part.getKey())) {
+                withParts = withParts.replace(part.getKey(),
+                        SqlResource.load(SQL + part.getValue() + kind.table() + ".sql").strip());
+            }
+        }
+        return withParts.replace("${record}", kind.table());
     }
 
     @FunctionalInterface

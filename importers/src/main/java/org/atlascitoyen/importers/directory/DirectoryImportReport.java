@@ -11,8 +11,9 @@ import org.atlascitoyen.importers.source.SourceLicence;
 /**
  * What one directory import did: the figures of the summary, rejects by reason, what was worked
  * around, the merges (by rule) and the possible duplicates listed for a coordinator to review;
- * and the licence its source has on record (a warning when there is none). Stored as JSON with
- * its import run.
+ * and the licence its source has on record (a warning when there is none); what it left as humans
+ * made it (fields kept, conflicts queued, rows skipped by the suppression list). Stored as JSON
+ * with its import run.
  */
 public record DirectoryImportReport(long runId, String kind, String source, String format, String file,
                                     long read, long inserted, long updated, long unchanged, long merged,
@@ -21,7 +22,7 @@ public record DirectoryImportReport(long runId, String kind, String source, Stri
                                     List<Merge> merges, long mergesNotListed, Map<String, Long> mergedByRule,
                                     Map<String, Long> possibleDuplicatesByRule, String rejectFile, String position,
                                     Map<String, Long> phaseMillis, long millis, SourceLicence licence,
-                                    List<Gone> noLongerSeenListed) {
+                                    List<Gone> noLongerSeenListed, HumanEdits humanEdits) {
     /** The warning of a source without a licence on record, whose data is shown as « licence inconnue ». */
     public static final String UNKNOWN_LICENCE = "licence unknown: the map and exports say \"licence inconnue\" for"
             + " this source; give --licence (and --attribution), or a licence block in the mapping file";
@@ -43,6 +44,36 @@ public record DirectoryImportReport(long runId, String kind, String source, Stri
 
     /** A record of this source that this full import no longer saw: kept, not deleted, and listed for review. */
     public record Gone(long id, String name, String externalId) {
+    }
+
+    /**
+     * What the run left as humans made it (importers/README.md, "Human edits and the suppression
+     * list"): {@code fieldsKept} fields whose source value differs from the value a moderator
+     * approved or an owner wrote, left as they were; {@code conflictsQueued} proposals
+     * (import_conflict) added to the moderation queue for them; {@code suppressed} rows skipped
+     * because they match the suppression list (neither published nor rejected).
+     */
+    public record HumanEdits(long fieldsKept, long conflictsQueued, long suppressed) {
+        public static final HumanEdits NONE = new HumanEdits(0, 0, 0);
+    }
+
+    /** Rows skipped by the suppression list: with the published and the rejected ones, every row read. */
+    public long suppressed() {
+        return humanEdits.suppressed();
+    }
+
+    /** A report that left nothing for human edits or the suppression list. */
+    public DirectoryImportReport(long runId, String kind, String source, String format, String file,
+                                 long read, long inserted, long updated, long unchanged, long merged,
+                                 long rejected, long noLongerSeen, Map<String, Long> rejectsByReason,
+                                 List<String> notes, Map<String, Map<String, Long>> workedAround,
+                                 List<Merge> merges, long mergesNotListed, Map<String, Long> mergedByRule,
+                                 Map<String, Long> possibleDuplicatesByRule, String rejectFile, String position,
+                                 Map<String, Long> phaseMillis, long millis, SourceLicence licence,
+                                 List<Gone> noLongerSeenListed) {
+        this(runId, kind, source, format, file, read, inserted, updated, unchanged, merged, rejected, noLongerSeen,
+                rejectsByReason, notes, workedAround, merges, mergesNotListed, mergedByRule, possibleDuplicatesByRule,
+                rejectFile, position, phaseMillis, millis, licence, noLongerSeenListed, HumanEdits.NONE);
     }
 
     /** A report without the list of records no longer seen. */
@@ -74,6 +105,10 @@ public record DirectoryImportReport(long runId, String kind, String source, Stri
         }
         out.printf(Locale.ROOT, "  read %,d  inserted %,d  updated %,d  unchanged %,d  merged %,d  rejected %,d  no longer seen %,d%n",
                 read, inserted, updated, unchanged, merged, rejected, noLongerSeen);
+        if (humanEdits.fieldsKept() + humanEdits.conflictsQueued() + humanEdits.suppressed() > 0) {
+            out.printf(Locale.ROOT, "  human edits: fields kept %,d  conflicts queued for moderation %,d  suppressed rows skipped %,d%n",
+                    humanEdits.fieldsKept(), humanEdits.conflictsQueued(), humanEdits.suppressed());
+        }
         if (millis > 0 && read > 0) {
             StringBuilder phases = new StringBuilder();
             phaseMillis.forEach((phase, ms) -> phases.append(phases.length() == 0 ? "" : ", ").append(phase).append(' ').append(ms).append(" ms"));

@@ -97,10 +97,14 @@ public final class DirectoryTestDatabase implements AutoCloseable, BeforeEachCal
         return run(request(RecordKind.ACTOR, source, format, file, mapping));
     }
 
-    /** Nothing is dropped silently: every row read is published one way or another, or rejected. */
+    /**
+     * Nothing is dropped silently: every row read is published one way or another, rejected, or
+     * skipped by the suppression list.
+     */
     public static void assertEveryRowAccountedFor(DirectoryImportReport report) {
-        assertThat(report.inserted() + report.updated() + report.unchanged() + report.merged() + report.rejected())
-                .as("inserted + updated + unchanged + merged + rejected of %s", report)
+        assertThat(report.inserted() + report.updated() + report.unchanged() + report.merged() + report.rejected()
+                + report.suppressed())
+                .as("inserted + updated + unchanged + merged + rejected + suppressed of %s", report)
                 .isEqualTo(report.read());
         assertThat(report.rejectsByReason().values().stream().mapToLong(Long::longValue).sum())
                 .as("rejects by reason").isEqualTo(report.rejected());
@@ -125,6 +129,16 @@ public final class DirectoryTestDatabase implements AutoCloseable, BeforeEachCal
             }
         }
         return rows;
+    }
+
+    /** Runs a write, as the moderation code would (a field_source or suppression row); returns the rows it changed. */
+    public int execute(String sql, Object... params) throws SQLException {
+        try (Connection c = db.connect(); PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                st.setObject(i + 1, params[i]);
+            }
+            return st.executeUpdate();
+        }
     }
 
     /** The single value of a query. */
