@@ -1,5 +1,5 @@
 -- The pending contributions of a moderator's queue, oldest first, after the cursor (an id).
--- ${visible} is visible.sql.
+-- The visibility condition is visible.sql, put in place of the marker below.
 SELECT c.id, c.kind, c.record_kind, c.record_id, c.created_at, c.escalation_level, c.commune,
        coalesce(c.payload ->> 'name', a.name, i.name, ah.name, ih.name) AS name,
        c.locked_until > now() AS locked, c.locked_by = :accountId AND c.locked_until > now() AS locked_by_me

@@ -74,7 +74,7 @@ public class ContributionService {
         if ("claim".equals(kind) && !author.signedIn()) {
             throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "Sign in to claim a record: the claim makes your account its owner");
         }
-        String email = author.signedIn() ? null : validator.email(request.email());
+        String email = author.signedIn() ? null : validator.email(author.email());
         Place place;
         String about;
         if ("new".equals(kind)) {
