@@ -14,6 +14,7 @@ import org.atlascitoyen.importers.testing.TestDatabases;
 import org.atlascitoyen.mapservice.WebIT;
 import org.atlascitoyen.mapservice.account.SignIn;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -21,7 +22,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * The write endpoints over HTTP: hostile bodies are 4xx problems naming what is wrong, never a
  * 500; the honeypot and the fill time; every moderation endpoint refuses an anonymous caller
  * (401), CSRF, rate limits. Its own database: it writes contributions.
+ *
+ * <p>Its database is its own, so no other class can reuse its context: {@code @DirtiesContext}
+ * closes it after the class and gives its connections back (the private cluster allows 100, and
+ * each cached context keeps a reader pool and a write pool open).
  */
+@DirtiesContext
 class ContributionApiIT extends WebIT {
 
     private static final DatabaseConfig DATABASE = dropOnExit(TestDatabases.withTerritories());

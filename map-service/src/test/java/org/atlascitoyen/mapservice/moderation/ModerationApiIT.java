@@ -18,6 +18,7 @@ import org.atlascitoyen.mapservice.WebIT;
 import org.atlascitoyen.mapservice.account.SignIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -28,7 +29,12 @@ import tools.jackson.databind.JsonNode;
  * page's POST, the queue of the coordinator of the right EPCI (and 403 for the coordinator of
  * another), lock, approval, the record on /api/actors; every moderation endpoint answers 403 to
  * a signed-in account without a role; "Mes contributions".
+ *
+ * <p>Its database is its own, so no other class can reuse its context: {@code @DirtiesContext}
+ * closes it after the class and gives its connections back (the private cluster allows 100, and
+ * each cached context keeps a reader pool and a write pool open).
  */
+@DirtiesContext
 class ModerationApiIT extends WebIT {
 
     private static final DatabaseConfig DATABASE = dropOnExit(TestDatabases.withTerritories());

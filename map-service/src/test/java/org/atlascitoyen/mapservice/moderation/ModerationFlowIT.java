@@ -35,6 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.server.ResponseStatusException;
@@ -45,7 +46,12 @@ import tools.jackson.databind.JsonNode;
  * the actor fixture and a real SMTP server (GreenMail): proposal, mail, confirmation, the queue of
  * the right EPCI only, diff, lock, decisions, claims, reports hiding a record. The HTTP layer
  * (sign-in, 401/403 answers, hostile bodies) is {@code ModerationApiIT}'s.
+ *
+ * <p>Its database is its own, so no other class can reuse its context: {@code @DirtiesContext}
+ * closes it after the class and gives its connections back (the private cluster allows 100, and
+ * each cached context keeps a reader pool and a write pool open).
  */
+@DirtiesContext
 class ModerationFlowIT extends WebIT {
 
     private static final DatabaseConfig DATABASE = dropOnExit(TestDatabases.withTerritories());
