@@ -11,4 +11,11 @@ public interface Mailer {
 
     /** Sends {@code text} (UTF-8 plain text, no HTML) to every address of {@code to}. */
     void send(List<String> to, String subject, String text);
+
+    /**
+     * Sends a mail with a plain-text part and an HTML part of the same content
+     * ({@code multipart/alternative}): mail clients show the HTML, others the text. The caller
+     * escapes every user value in {@code html} ({@link org.springframework.web.util.HtmlUtils}).
+     */
+    void send(List<String> to, String subject, String text, String html);
 }

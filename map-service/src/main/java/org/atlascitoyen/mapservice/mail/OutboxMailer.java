@@ -4,7 +4,9 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -50,6 +52,12 @@ public final class OutboxMailer implements Mailer {
 
     @Override
     public void send(List<String> to, String subject, String text) {
+        send(to, subject, text, null);
+    }
+
+    /** With {@code html} null, a plain-text mail; else multipart/alternative, the text first. */
+    @Override
+    public void send(List<String> to, String subject, String text, String html) {
         try {
             MimeMessage message = new MimeMessage(session);
             message.setFrom(new InternetAddress(from));
@@ -58,9 +66,17 @@ public final class OutboxMailer implements Mailer {
             }
             message.setHeader("Subject", subject.replaceAll("[\\r\\n]+", " ")); // raw UTF-8 (mail.mime.allowutf8)
             message.setSentDate(new Date());
-            message.setText(text, "UTF-8");
-            message.saveChanges();
-            message.setHeader("Content-Transfer-Encoding", "8bit");
+            if (html == null) {
+                message.setText(text, "UTF-8");
+                message.saveChanges();
+                message.setHeader("Content-Transfer-Encoding", "8bit");
+            } else {
+                MimeMultipart alternative = new MimeMultipart("alternative");
+                alternative.addBodyPart(part(text, "plain"));
+                alternative.addBodyPart(part(html, "html"));
+                message.setContent(alternative);
+                message.saveChanges();
+            }
             Files.createDirectories(outbox);
             String name = FILE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)) + "-"
                     + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000)) + ".eml";
@@ -76,5 +92,13 @@ public final class OutboxMailer implements Mailer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the mail to " + outbox, e);
         }
+    }
+
+    /** A UTF-8 part written as 8-bit text, so that the .eml reads as text (links included). */
+    private static MimeBodyPart part(String content, String subtype) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setText(content, "UTF-8", subtype);
+        part.setHeader("Content-Transfer-Encoding", "8bit");
+        return part;
     }
 }

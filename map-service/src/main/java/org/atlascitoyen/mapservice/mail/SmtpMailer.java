@@ -1,10 +1,14 @@
 package org.atlascitoyen.mapservice.mail;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 
 /** Sends mails through the SMTP server of {@code spring.mail.*}, as plain text in UTF-8. */
 public final class SmtpMailer implements Mailer {
@@ -28,5 +32,21 @@ public final class SmtpMailer implements Mailer {
         message.setText(text);
         sender.send(message);
         log.info("Mail \"{}\" sent to {} recipient(s) by SMTP", subject, to.size());
+    }
+
+    @Override
+    public void send(List<String> to, String subject, String text, String html) {
+        MimeMessage message = sender.createMimeMessage();
+        try {
+            MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
+            helper.setFrom(from);
+            helper.setTo(to.toArray(String[]::new));
+            helper.setSubject(subject);
+            helper.setText(text, html);
+        } catch (MessagingException e) {
+            throw new MailPreparationException("cannot prepare the mail: " + e.getMessage(), e);
+        }
+        sender.send(message);
+        log.info("Mail \"{}\" (text and HTML) sent to {} recipient(s) by SMTP", subject, to.size());
     }
 }

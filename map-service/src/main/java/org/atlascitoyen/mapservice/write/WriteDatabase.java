@@ -8,6 +8,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.session.jdbc.config.annotation.SpringSessionDataSource;
+import org.springframework.session.jdbc.config.annotation.SpringSessionTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -27,8 +29,10 @@ public class WriteDatabase {
     /** Qualifier of the write side's beans. */
     public static final String WRITE = "write";
 
+    /** Also Spring Session's: sessions are written by the writer, never by the reader role. */
     @Bean(defaultCandidate = false, destroyMethod = "close")
     @Qualifier(WRITE)
+    @SpringSessionDataSource
     HikariDataSource writeDataSource(
             @Value("${spring.datasource.url}") String url,
             @Value("${atlas.write-db.user:${ATLAS_DB_WRITER_USER:${spring.flyway.user:${spring.datasource.username:}}}}") String user,
@@ -58,6 +62,7 @@ public class WriteDatabase {
 
     @Bean(defaultCandidate = false)
     @Qualifier(WRITE)
+    @SpringSessionTransactionManager
     DataSourceTransactionManager writeTransactionManager(@Qualifier(WRITE) DataSource dataSource) {
         return new DataSourceTransactionManager(dataSource);
     }
