@@ -1,7 +1,7 @@
 -- Human edits survive re-imports (see importers/README.md, "Human edits and the suppression
 -- list"). A field with a field_source row (V14) holds a value a moderator approved or an owner
--- wrote: no import overwrites it. A record with an approved claim (contribution kind 'claim') is
--- its owner's: no import overwrites any of its fields. Here, before publishing, which fields of
+-- wrote: no import overwrites it. A record with an owner (record_owner, V16: a claim confirmed or
+-- approved) is its owner's: no import overwrites any of its fields. Here, before publishing, which fields of
 -- which rows are kept; conflicts.sql then queues the differing source values for moderation.
 -- Records without any of these behave exactly as before (stage_guard holds no row for them).
 
@@ -9,15 +9,12 @@
 -- row writes nothing), and the best row merging into one.
 CREATE TEMP TABLE stage_guard_row ON COMMIT DROP AS
 SELECT t.line, t.id, t.how,
-       EXISTS (SELECT FROM contribution c
-               WHERE c.record_kind = '${record}' AND c.record_id = t.id AND c.kind = 'claim' AND c.status = 'approved')
-         AS owned
+       EXISTS (SELECT FROM record_owner o WHERE o.record_kind = '${record}' AND o.record_id = t.id) AS owned
 FROM (SELECT line, id, 'known' AS how FROM stage_known WHERE changed
       UNION ALL
       SELECT line, id, 'merged' FROM stage_merge_best) t
 WHERE EXISTS (SELECT FROM field_source f WHERE f.record_kind = '${record}' AND f.record_id = t.id)
-   OR EXISTS (SELECT FROM contribution c
-              WHERE c.record_kind = '${record}' AND c.record_id = t.id AND c.kind = 'claim' AND c.status = 'approved');
+   OR EXISTS (SELECT FROM record_owner o WHERE o.record_kind = '${record}' AND o.record_id = t.id);
 
 -- Every field of those rows: the source's value, the value kept (the approved one, else the
 -- published one), the source value recorded at the last conflict, each also in comparable form
