@@ -66,7 +66,7 @@ public class RateLimits {
     }
 
     /** Forgets the buckets that are full again (they would start full anyway). */
-    @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
+    @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT10M")
     void removeExpired() {
         try {
             int removed;

@@ -1,5 +1,6 @@
 package org.atlascitoyen.mapservice.security;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -24,7 +26,18 @@ final class ProblemResponses {
     }
 
     /** The members of an RFC 9457 problem that these refusals use (as ProblemHandler writes them). */
-    record Problem(String title, int status, String detail) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Problem(String title, int status, String detail, String parameter) {
+    }
+
+    /**
+     * A request the firewall refused (an encoded slash, a {@code ..} segment, a control character
+     * in the path...): a 400 problem naming {@code path}, as ProblemReportValve answers the paths
+     * Tomcat refuses.
+     */
+    static RequestRejectedHandler rejected() {
+        return (request, response, e) -> write(response, new Problem("Bad parameter: path", 400,
+                "The request path is not accepted (an encoded slash or dot, a .. or empty segment, a control character).", "path"));
     }
 
     /** Not signed in: 401. */
@@ -52,8 +65,11 @@ final class ProblemResponses {
     }
 
     static void write(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {
-        Problem problem = new Problem(title, status.value(), detail);
-        response.setStatus(status.value());
+        write(response, new Problem(title, status.value(), detail, null));
+    }
+
+    private static void write(HttpServletResponse response, Problem problem) throws IOException {
+        response.setStatus(problem.status());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE); // UTF-8, as JSON always is
         response.setHeader("Cache-Control", "no-store");
         response.getOutputStream().write(JSON.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8));

@@ -17,6 +17,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import tools.jackson.databind.json.JsonMapper;
@@ -104,6 +105,12 @@ public class SecurityConfig {
                         .requestMatchers("/api/contributions/mine").authenticated()
                         .anyRequest().permitAll());
         return http.build();
+    }
+
+    /** Paths the firewall refuses are 400 problems naming {@code path}, not Spring Boot's error JSON. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return ProblemResponses.rejected();
     }
 
     /** Sessions last {@code atlas.session-idle-timeout} without a request. */

@@ -46,6 +46,10 @@ public class WriteDatabase {
         pool.setPassword(password);
         pool.setMaximumPoolSize(poolSize);
         pool.setMinimumIdle(0);
+        // Writes are rare: an idle connection goes back after 10 s rather than 10 min, so that the
+        // occasional background write (expired sessions, rate-limit buckets) of each instance, or
+        // of each cached test context, does not hold connections of the server's max_connections.
+        pool.setIdleTimeout(10_000);
         pool.setConnectionTimeout(5000);
         // Lazy: the service starts (and serves reads) while the database is still coming up.
         pool.setInitializationFailTimeout(-1);
