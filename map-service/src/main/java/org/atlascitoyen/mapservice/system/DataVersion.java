@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * The version of the published data, held in memory: what ETags and response caches are keyed
  * on, so that a request can be answered "not modified" without a database query. The published
  * data only changes through import runs (directory imports record a run in the transaction that
- * publishes; territory imports likewise), so the version is the last succeeded run of each.
+ * publishes; territory imports likewise) and moderation decisions (which count themselves in
+ * {@code publish_counter} in the transaction that publishes), so the version is made of those.
  *
  * <p>Read when the service is ready, then every {@link AtlasProperties#dataVersionPollMs()} in the
  * background, never per request: a response may name the previous version for that long after an
@@ -36,13 +37,14 @@ public class DataVersion implements SchedulingConfigurer {
      *
      * @param importRun       id of the last succeeded directory import run (0 before any)
      * @param territoryImport id of the last reference territory import (0 before any)
+     * @param moderation      writes of moderators (and owners) to the published records (0 before any)
      */
-    public record Version(long importRun, long territoryImport) {
+    public record Version(long importRun, long territoryImport, long moderation) {
 
-        /** A short text naming the version, e.g. {@code r13.t1}. */
+        /** A short text naming the version, e.g. {@code r13.t1.m4}. */
         @Override
         public String toString() {
-            return "r" + importRun + ".t" + territoryImport;
+            return "r" + importRun + ".t" + territoryImport + ".m" + moderation;
         }
     }
 
@@ -66,7 +68,8 @@ public class DataVersion implements SchedulingConfigurer {
      */
     public Version refresh() {
         try {
-            Version read = jdbc.sql(SQL).query((rs, i) -> new Version(rs.getLong("import_run"), rs.getLong("territory_import")))
+            Version read = jdbc.sql(SQL).query((rs, i) -> new Version(rs.getLong("import_run"), rs.getLong("territory_import"),
+                            rs.getLong("moderation")))
                     .single();
             if (!read.equals(current)) {
                 log.info("Published data version {} (was {})", read, current);

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.atlascitoyen.mapservice.contribution.ContributionProperties;
 import org.atlascitoyen.mapservice.webapp.BasemapProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -35,12 +36,13 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  */
 class AtlasPropertiesTest {
 
-    private static final List<Class<? extends Record>> RECORDS = List.of(AtlasProperties.class, BasemapProperties.class);
+    private static final List<Class<? extends Record>> RECORDS = List.of(AtlasProperties.class, BasemapProperties.class,
+            ContributionProperties.class);
     private static final Path README = Path.of("..", "README.md");
     private static final String README_SECTION = "### Limits and defaults of the service";
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties({AtlasProperties.class, BasemapProperties.class})
+    @EnableConfigurationProperties({AtlasProperties.class, BasemapProperties.class, ContributionProperties.class})
     static class Settings {
     }
 

@@ -1,0 +1,65 @@
+package org.atlascitoyen.mapservice.contribution;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import org.atlascitoyen.mapservice.system.BadParameterException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * {@code POST /api/contributions}: a proposal, a change, a claim or a report (202 with its id and
+ * status), and {@code POST /api/contributions/confirm}: the button of the mail's page.
+ *
+ * <p>Anonymous forms carry two traps for scripts. The honeypot ({@code url}, hidden from people
+ * and from screen readers): when filled, the answer is a 202 like any other but nothing is stored
+ * or mailed, so that a script learns nothing to adapt to; no person fills it. The fill time
+ * ({@code openedAt}): a form sent sooner than {@code minFillSeconds} after it opened is a 400 with
+ * a French message, because a quick person (autofill) can hit it and must be able to send again.
+ */
+@RestController
+public class ContributionController {
+
+    private final ContributionService contributions;
+    private final ContributionProperties properties;
+    private final Callers callers;
+
+    ContributionController(ContributionService contributions, ContributionProperties properties, Callers callers) {
+        this.contributions = contributions;
+        this.properties = properties;
+        this.callers = callers;
+    }
+
+    /** What {@code POST /api/contributions/confirm} takes. */
+    public record ConfirmRequest(String token) {
+    }
+
+    @PostMapping(value = "/api/contributions", consumes = "application/json")
+    public ResponseEntity<ContributionAccepted> submit(HttpServletRequest http) {
+        ContributionRequest request = StrictJson.read(http, ContributionRequest.class, properties.maxBodyBytes());
+        Author author = callers.author(http, request.email());
+        callers.limit(http, author, "report".equals(request.kind()) ? "reports" : "contributions");
+        if (!author.signedIn()) {
+            if (request.url() != null && !request.url().isEmpty()) {
+                return ResponseEntity.status(HttpStatus.ACCEPTED).body(new ContributionAccepted(0, "unconfirmed"));
+            }
+            long now = Instant.now().toEpochMilli();
+            if (request.openedAt() == null || request.openedAt() > now
+                    || now - request.openedAt() < properties.minFillSeconds() * 1000L) {
+                throw new BadParameterException("openedAt",
+                        "Formulaire envoyé trop vite : relisez-le quelques secondes puis envoyez-le à nouveau.");
+            }
+        }
+        String baseUrl = ServletUriComponentsBuilder.fromContextPath(http).replaceQuery(null).build().toUriString();
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(contributions.submit(request, author, baseUrl));
+    }
+
+    @PostMapping(value = "/api/contributions/confirm", consumes = "application/json")
+    public ContributionService.Confirmed confirm(HttpServletRequest http) {
+        ConfirmRequest request = StrictJson.read(http, ConfirmRequest.class, 1024);
+        callers.limit(http, null, "confirmations");
+        return contributions.confirm(request.token());
+    }
+}

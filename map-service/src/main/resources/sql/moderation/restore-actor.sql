@@ -1,0 +1,22 @@
+-- Publishes again an actor hidden by reports (the moderator dismissed them): the same id, its
+-- satellite rows, and no more suppression for it.
+INSERT INTO actor (id, name, name_search, name_key, name_kinds, type, themes, description, address, postcode, website,
+                   website_host, siren, rna, email, phone, geom, precision, territory_kind, territory_code, commune, epci,
+                   petr, bassin_vie, departement, region, out_of_region, created_at, updated_at)
+SELECT id, name, name_search, name_key, name_kinds, type, themes, description, address, postcode, website,
+       website_host, siren, rna, email, phone, geom, precision, territory_kind, territory_code, commune, epci,
+       petr, bassin_vie, departement, region, out_of_region, created_at, updated_at
+FROM actor_hidden WHERE id = :id;
+INSERT INTO actor_provenance SELECT (jsonb_populate_record(NULL::actor_provenance, row_data)).*
+FROM hidden_satellite WHERE record_kind = 'actor' AND record_id = :id AND tbl = 'actor_provenance';
+INSERT INTO initiative_actor SELECT (jsonb_populate_record(NULL::initiative_actor, s.row_data)).*
+FROM hidden_satellite s
+WHERE s.record_kind = 'actor' AND s.record_id = :id AND s.tbl = 'initiative_actor'
+  AND EXISTS (SELECT FROM initiative i WHERE i.id = (s.row_data ->> 'initiative_id')::bigint);
+INSERT INTO event_organiser SELECT (jsonb_populate_record(NULL::event_organiser, row_data)).*
+FROM hidden_satellite WHERE record_kind = 'actor' AND record_id = :id AND tbl = 'event_organiser';
+INSERT INTO need_offer SELECT (jsonb_populate_record(NULL::need_offer, row_data)).*
+FROM hidden_satellite WHERE record_kind = 'actor' AND record_id = :id AND tbl = 'need_offer';
+DELETE FROM hidden_satellite WHERE record_kind = 'actor' AND record_id = :id;
+DELETE FROM actor_hidden WHERE id = :id;
+DELETE FROM suppression WHERE record_kind = 'actor' AND record_id = :id AND reason = 'hidden';
