@@ -7,6 +7,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -122,6 +124,8 @@ class ModerationFlowIT extends WebIT {
         assertThatThrownBy(() -> moderation.item(millau(), accepted.id()))
                 .isInstanceOfSatisfying(ResponseStatusException.class, e -> assertThat(e.getStatusCode().value()).isEqualTo(403));
         assertThat(get("/api/actors?q=minimes").body()).doesNotContain("Repair");
+        String tile = tile(14, 1.4352, 43.6160);
+        assertThat(new String(get(tile, HttpResponse.BodyHandlers.ofByteArray()).body(), StandardCharsets.UTF_8)).doesNotContain("Repair");
 
         ItemDetail item = moderation.item(toulouse(), accepted.id());
         assertThat(item.diff()).extracting(FieldDiff::field).contains("name", "type", "place");
@@ -132,6 +136,8 @@ class ModerationFlowIT extends WebIT {
         JsonNode list = json(get("/api/actors?q=minimes"));
         assertThat(list.toString()).contains("Repair café des Minimes");
         assertThat(get("/api/actors/" + decided.recordId()).statusCode()).isEqualTo(200);
+        assertThat(new String(get(tile, HttpResponse.BodyHandlers.ofByteArray()).body(), StandardCharsets.UTF_8))
+                .contains("Repair café des Minimes");
         assertThat(get("/api/actors/" + decided.recordId() + "/history").body()).contains("créée").doesNotContain("@");
         assertThat(onlyMail().getSubject()).contains("publiée");
     }
@@ -255,6 +261,15 @@ class ModerationFlowIT extends WebIT {
                 .isInstanceOfSatisfying(BadParameterException.class, e -> assertThat(e.parameter()).isEqualTo("charterVersion"));
         assertThatThrownBy(() -> contributions.submit(newActor("Nom\u0000NUL", 1.44, 43.60, null), author, "http://atlas.test"))
                 .isInstanceOfSatisfying(BadParameterException.class, e -> assertThat(e.parameter()).isEqualTo("fields.name"));
+    }
+
+    /** The path of the vector tile of this zoom holding the point. */
+    private static String tile(int zoom, double lon, double lat) {
+        int n = 1 << zoom;
+        int x = (int) Math.floor((lon + 180) / 360 * n);
+        double rad = Math.toRadians(lat);
+        int y = (int) Math.floor((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2 * n);
+        return "/tiles/actors/" + zoom + "/" + x + "/" + y + ".pbf";
     }
 
     private long report(long id, Author author) {

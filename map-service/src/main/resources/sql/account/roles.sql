@@ -1,0 +1,8 @@
+-- Every coordinator role with its account and territory, for the admins' console (the address
+-- is served to admins only).
+SELECT r.id, r.account_id, a.email, a.display_name, r.territory_kind, r.territory_code, t.name AS territory_name, r.granted_at
+FROM account_role r
+JOIN account a ON a.id = r.account_id
+LEFT JOIN territory t ON t.kind = r.territory_kind AND t.code = r.territory_code
+WHERE r.role = 'coordinator'
+ORDER BY r.territory_kind, r.territory_code, a.email

@@ -1,0 +1,1 @@
+SELECT name FROM territory WHERE kind = :kind AND code = :code
