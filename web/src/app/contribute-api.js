@@ -185,7 +185,7 @@ export function roles() {
   return get('api/admin/roles');
 }
 
-/** Grants a coordinator role: {email, kind, code}. */
+/** Grants a coordinator role: {email, territory: 'kind:code'}; answers the role. */
 export function grantRole(grant) {
   return send('POST', 'api/admin/roles', grant);
 }
@@ -195,7 +195,10 @@ export function revokeRole(id) {
   return send('DELETE', `api/admin/roles/${encodeURIComponent(id)}`);
 }
 
-/** Territories of a kind with their number of coordinators. */
+/**
+ * The territories of a kind with their number of coordinators, as GeoJSON outlines
+ * ({withoutCoordinator, features: [{id, properties: {kind, code, name, coordinators}, geometry}]}).
+ */
 export function coordinationTerritories(kind) {
   return get(`api/coordination/territories?kind=${encodeURIComponent(kind)}`);
 }

@@ -2,14 +2,8 @@
 // ("modifiée le ... par un contributeur"), which never names a person.
 
 import { history } from './contribute-api.js';
+import { FIELD_LABELS } from './contribute-labels.js';
 import { h } from './dom.js';
-
-/** French names of the fields a history entry lists. */
-export const FIELD_LABELS = {
-  name: 'nom', type: 'type', status: 'statut', themes: 'thèmes', description: 'description',
-  lessonsLearned: 'retour d’expérience', startDate: 'début', endDate: 'fin', website: 'site web',
-  address: 'adresse', postcode: 'code postal', place: 'lieu', lon: 'lieu', lat: 'lieu', commune: 'commune',
-};
 
 const dates = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long' });
 

@@ -2,20 +2,9 @@
 // and, when a moderator refused one, why.
 
 import { myContributions } from './contribute-api.js';
+import { KIND_LABELS, STATUS_LABELS } from './contribute-labels.js';
 import { h } from './dom.js';
 import { PAGES, fillNav } from './site-nav.js';
-
-export const KIND_LABELS = {
-  new: 'Nouvelle fiche', change: 'Modification', claim: 'C’est ma structure', report: 'Signalement', import_conflict: 'Conflit d’import',
-};
-
-export const STATUS_LABELS = {
-  unconfirmed: 'À confirmer : ouvrez le lien reçu par e-mail',
-  pending: 'En attente d’un coordinateur',
-  approved: 'Validée',
-  rejected: 'Refusée',
-  withdrawn: 'Retirée',
-};
 
 const dates = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' });
 const root = document.getElementById('mine');

@@ -3,16 +3,12 @@
 
 import { isAbort, record } from './api.js';
 import { submitContribution } from './contribute-api.js';
+import { REPORT_REASONS } from './contribute-labels.js';
 import { authorFields, authorMembers, createMessages, recordFromQuery } from './contribute-form.js';
 import { h } from './dom.js';
 import { PAGES, account, fillNav } from './site-nav.js';
 
-const REASONS = [
-  ['wrong', 'Informations fausses ou périmées'],
-  ['closed', 'La structure n’existe plus, ou l’initiative est arrêtée'],
-  ['spam', 'Publicité ou spam'],
-  ['offensive', 'Contenu choquant, injurieux ou illégal'],
-];
+const REASONS = Object.entries(REPORT_REASONS);
 
 const claim = document.body.dataset.mode === 'claim';
 const form = document.getElementById('contribution');

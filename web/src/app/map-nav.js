@@ -3,5 +3,5 @@
 
 import { fillNav } from './site-nav.js';
 
-if (!/\/embed$/.test(location.pathname)) fillNav(document.getElementById('site-nav'), null);
+if (!/\/embed$/.test(location.pathname)) fillNav(document.getElementById('site-nav'), null, { accountLink: false });
 else document.getElementById('site-nav').remove();

@@ -19,6 +19,12 @@ export function account() {
   return accountPromise;
 }
 
+/** The signed-in account asked again (after a change of roles). */
+export function refreshAccount() {
+  accountPromise = null;
+  return account();
+}
+
 /** Whether an account moderates something: admin, or coordinator of a territory. */
 export function moderates(a) {
   return Boolean(a && (a.admin || a.coordinatorOf?.length > 0));
@@ -26,16 +32,17 @@ export function moderates(a) {
 
 /**
  * Fills `nav` (a <nav> with an aria-label) with the links; `current` is the file name of the page
- * showing it, whose link gets aria-current.
+ * showing it, whose link gets aria-current; `accountLink: false` leaves out the sign-in / account
+ * link (the map's toolbar has its own).
  */
-export async function fillNav(nav, current) {
+export async function fillNav(nav, current, { accountLink = true } = {}) {
   const link = (href, text) => h('li', {}, h('a', { href, 'aria-current': href === current ? 'page' : null }, text));
   const render = (a) => nav.replaceChildren(h('ul', {},
     current && link('./', 'La carte'),
     link('proposer.html', 'Proposer un acteur / une initiative'),
     a && link('mes-contributions.html', 'Mes contributions'),
     moderates(a) && link('moderation.html', 'Modération'),
-    a ? link(PAGES.account, 'Mon compte') : link(PAGES.signIn, 'Se connecter')));
+    accountLink && (a ? link(PAGES.account, 'Mon compte') : link(PAGES.signIn, 'Se connecter'))));
   render(null);
   const a = await account();
   render(a);
