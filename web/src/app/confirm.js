@@ -5,10 +5,16 @@ const button = document.getElementById('confirm-button');
 const status = document.getElementById('confirm-status');
 const token = decodeURIComponent(location.hash.slice(1));
 
-function csrfHeaders() {
-  // Spring Security's cookie CSRF repository (when the accounts side sets it) names XSRF-TOKEN.
+function csrfCookie() {
   const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);
-  return match ? { 'X-XSRF-TOKEN': decodeURIComponent(match[1]) } : {};
+  return match ? decodeURIComponent(match[1]) : null;
+}
+
+// Every POST carries the CSRF token: the cookie XSRF-TOKEN (set by GET api/csrf) echoed in a header.
+async function csrfHeaders() {
+  if (!csrfCookie()) await fetch('api/csrf', { credentials: 'same-origin' });
+  const token = csrfCookie();
+  return token ? { 'X-XSRF-TOKEN': token } : {};
 }
 
 if (!token) {
@@ -23,7 +29,7 @@ button.addEventListener('click', async () => {
     const response = await fetch('api/contributions/confirm', {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json', ...csrfHeaders() },
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json', ...(await csrfHeaders()) },
       body: JSON.stringify({ token }),
     });
     if (response.ok) {

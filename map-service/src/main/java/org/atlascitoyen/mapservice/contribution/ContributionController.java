@@ -40,7 +40,9 @@ public class ContributionController {
     public ResponseEntity<ContributionAccepted> submit(HttpServletRequest http) {
         ContributionRequest request = StrictJson.read(http, ContributionRequest.class, properties.maxBodyBytes());
         Author author = callers.author(http, request.email());
-        callers.limit(http, author, "report".equals(request.kind()) ? "reports" : "contributions");
+        // What needs no database is checked before the rate limit: a typo does not spend the budget.
+        contributions.check(request);
+        callers.limit(http, author, "report".equals(request.kind()));
         if (!author.signedIn()) {
             if (request.url() != null && !request.url().isEmpty()) {
                 return ResponseEntity.status(HttpStatus.ACCEPTED).body(new ContributionAccepted(0, "unconfirmed"));
@@ -59,7 +61,8 @@ public class ContributionController {
     @PostMapping(value = "/api/contributions/confirm", consumes = "application/json")
     public ContributionService.Confirmed confirm(HttpServletRequest http) {
         ConfirmRequest request = StrictJson.read(http, ConfirmRequest.class, 1024);
-        callers.limit(http, null, "confirmations");
+        // A guessed token is worth nothing (256 bits), but each guess costs a hash and a query.
+        callers.limit(http, null, false);
         return contributions.confirm(request.token());
     }
 }

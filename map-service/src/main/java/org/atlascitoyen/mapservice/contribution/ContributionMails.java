@@ -51,8 +51,7 @@ public class ContributionMails {
     }
 
     private void send(String to, MailText mail) {
-        // The mailer sends plain text; the HTML form waits for a mailer that sends both (see the report).
-        mailer.send(List.of(to), mail.subject(), mail.text());
+        mailer.send(List.of(to), mail.subject(), mail.text(), mail.html());
     }
 
     private static String link(String baseUrl, String token) {

@@ -62,6 +62,11 @@ public class ContributionService {
     public record Confirmed(long id, String kind, String status) {
     }
 
+    /** Checks what a request says without reading the database (400 naming the member). */
+    public void check(ContributionRequest request) {
+        validator.checkRequest(request);
+    }
+
     /**
      * Stores a contribution.
      *

@@ -12,15 +12,15 @@ import java.util.List;
 import org.atlascitoyen.importers.db.DatabaseConfig;
 import org.atlascitoyen.importers.testing.TestDatabases;
 import org.atlascitoyen.mapservice.WebIT;
+import org.atlascitoyen.mapservice.account.SignIn;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The write endpoints over HTTP: hostile bodies are 4xx problems naming what is wrong, never a
  * 500; the honeypot and the fill time; every moderation endpoint refuses an anonymous caller
- * (401). Its own database: it writes contributions.
+ * (401), CSRF, rate limits. Its own database: it writes contributions.
  */
 class ContributionApiIT extends WebIT {
 
@@ -31,6 +31,9 @@ class ContributionApiIT extends WebIT {
     static void settings(DynamicPropertyRegistry registry) {
         use(registry, DATABASE);
         registry.add("atlas.mail.outbox", () -> System.getProperty("java.io.tmpdir") + "/atlas-contribution-api-it");
+        // The hostile bodies below come from one address: room for them, but reports stay at 3.
+        registry.add("atlas.rate-limit.contribution-ip", () -> "1000/PT1H");
+        registry.add("atlas.rate-limit.report-ip", () -> "3/PT1H");
     }
 
     private static String validNew(String extra) {
@@ -83,7 +86,9 @@ class ContributionApiIT extends WebIT {
     void aTooLargeBodyIs413AndAWrongContentTypeIs415() {
         String big = validNew(",\"description\":\"" + "x".repeat(70_000) + "\"");
         assertThat(post("/api/contributions", big).statusCode()).isEqualTo(413);
+        String csrf = csrf();
         HttpResponse<String> text = send(HttpRequest.newBuilder(uri("/api/contributions")).header("Content-Type", "text/plain")
+                .header("Cookie", "XSRF-TOKEN=" + csrf).header("X-XSRF-TOKEN", csrf)
                 .POST(HttpRequest.BodyPublishers.ofString(validNew(""))).build());
         assertThat(text.statusCode()).isEqualTo(415);
     }
@@ -125,9 +130,43 @@ class ContributionApiIT extends WebIT {
         assertThat(get("/api/initiatives/abc/history").statusCode()).isEqualTo(400);
     }
 
+    @Test
+    void aPostWithoutTheCsrfTokenIsRefused() {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/contributions")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(validNew(""))).build());
+        assertThat(response.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void reportsFromOneAddressAreRateLimited() {
+        String report = "{\"kind\":\"report\",\"recordKind\":\"actor\",\"recordId\":999999,\"reason\":\"spam\","
+                + "\"charterVersion\":\"2026-12\",\"email\":\"r@example.org\",\"openedAt\":1}";
+        // At most 3 per hour from one address (the hostile bodies' report may have taken one).
+        HttpResponse<String> limited = post("/api/contributions", report);
+        for (int i = 0; i < 3 && limited.statusCode() != 429; i++) {
+            assertThat(limited.statusCode()).isEqualTo(404);
+            limited = post("/api/contributions", report);
+        }
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+    }
+
     private HttpResponse<String> post(String path, String body) {
+        String csrf = csrf();
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .header("Cookie", "XSRF-TOKEN=" + csrf).header("X-XSRF-TOKEN", csrf)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private String csrf() {
+        try {
+            return SignIn.csrfToken(port, null);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private URI uri(String path) {
@@ -145,7 +184,4 @@ class ContributionApiIT extends WebIT {
         }
     }
 
-    static JsonNode body(HttpResponse<String> response) {
-        return json(response);
-    }
 }
