@@ -5,7 +5,7 @@ import { isAbort, record } from './api.js';
 import { submitContribution } from './contribute-api.js';
 import { REPORT_REASONS } from './contribute-labels.js';
 import { authorFields, authorMembers, createMessages, recordFromQuery } from './contribute-form.js';
-import { h } from './dom.js';
+import { h, nodes } from './dom.js';
 import { PAGES, account, fillNav } from './site-nav.js';
 
 const REASONS = Object.entries(REPORT_REASONS);
@@ -42,7 +42,7 @@ async function start() {
 }
 
 function buildReport(me) {
-  form.replaceChildren(
+  form.replaceChildren(...nodes([
     h('fieldset', { class: 'field', 'data-field': 'reason' },
       h('legend', {}, 'Ce qui ne va pas (obligatoire)'),
       REASONS.map(([code, label]) => h('label', { class: 'choice' },
@@ -50,7 +50,7 @@ function buildReport(me) {
       h('p', { class: 'field-error', id: 'f-reason-error', hidden: true })),
     comment('Précisez (facultatif)', 'Ce qui est faux, ce qui a changé, où vous l’avez appris. Les coordinateurs le lisent ; il n’est pas publié.'),
     authorFields(me),
-    h('p', {}, h('button', { type: 'submit', class: 'primary' }, 'Envoyer le signalement')));
+    h('p', {}, h('button', { type: 'submit', class: 'primary' }, 'Envoyer le signalement'))]));
   wire(me, () => ({ kind: 'report', reason: form.querySelector('input[name=reason]:checked')?.value ?? null }),
     (answer) => (answer.status === 'unconfirmed'
       ? 'Merci. Vérifiez votre messagerie : le signalement compte une fois confirmé par le lien que nous vous avons envoyé.'
@@ -64,12 +64,12 @@ function buildClaim(me) {
       ' d’abord : votre compte deviendra le gestionnaire de la fiche, et vos modifications paraîtront sans attendre.'));
     return;
   }
-  form.replaceChildren(
+  form.replaceChildren(...nodes([
     h('p', {}, 'Si l’annuaire connaît une adresse e-mail de la structure, un lien de confirmation y est envoyé : '
       + 'ouvrez-le depuis cette messagerie. Sinon, un coordinateur du territoire examine votre demande.'),
     comment('Votre rôle dans la structure (facultatif)', 'Par exemple : présidente, salarié, bénévole chargé de la communication.'),
     authorFields(me),
-    h('p', {}, h('button', { type: 'submit', class: 'primary' }, 'Envoyer la demande')));
+    h('p', {}, h('button', { type: 'submit', class: 'primary' }, 'Envoyer la demande'))]));
   wire(me, () => ({ kind: 'claim' }), (answer) => (answer.status === 'unconfirmed'
     ? 'Demande enregistrée : un lien de confirmation est parti vers l’adresse que l’annuaire connaît pour cette structure. Ouvrez-le pour devenir gestionnaire de la fiche.'
     : answer.status === 'approved'

@@ -8,7 +8,7 @@ import { drawBase } from './base-layer.js';
 import { WriteError, submitContribution } from './contribute-api.js';
 import { acceptedText, authorFields, authorMembers, createMessages, recordFromQuery } from './contribute-form.js';
 import { placeFields } from './contribute-place.js';
-import { h } from './dom.js';
+import { h, nodes } from './dom.js';
 import { createMap } from './map.js';
 import { account, fillNav } from './site-nav.js';
 
@@ -60,7 +60,7 @@ function build(vocab, me, feature) {
     h('p', { class: 'field-error', id: `f-${name}-error`, hidden: true }));
 
   const place = placeFields(p && { lon: feature.geometry?.coordinates?.[0], lat: feature.geometry?.coordinates?.[1], communeName: p.communeName });
-  form.replaceChildren(
+  form.replaceChildren(...nodes([
     !p && h('fieldset', { class: 'field', 'data-field': 'recordKind' },
       h('legend', {}, 'Vous proposez'),
       h('label', { class: 'choice' }, h('input', { type: 'radio', name: 'recordKind', value: 'actor', checked: true }), ' un acteur (association, collectif, collectivité…)'),
@@ -85,7 +85,7 @@ function build(vocab, me, feature) {
     place.nodes,
     h('p', { class: 'help' }, 'N’indiquez ni e-mail ni téléphone d’une personne dans la fiche : tout ce qu’elle contient devient public.'),
     authorFields(me),
-    h('p', {}, h('button', { type: 'submit', class: 'primary' }, p ? 'Envoyer la modification' : 'Envoyer la proposition')));
+    h('p', {}, h('button', { type: 'submit', class: 'primary' }, p ? 'Envoyer la modification' : 'Envoyer la proposition'))]));
 
   const map = createMap(place.mapElement);
   drawBase(map);

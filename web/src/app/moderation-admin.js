@@ -65,9 +65,9 @@ export function createAdmin(root, actions) {
   });
 
   const kindSelect = h('select', { id: 'coverage-kind' }, KINDS.map((k) => h('option', { value: k }, kindLabel(k))));
-  const coverageSummary = h('p', { role: 'status' });
+  const coverageSummary = h('p', { id: 'coverage-summary', role: 'status' });
   const coverageList = h('ul', { class: 'uncovered-list' });
-  const mapElement = h('div', { id: 'coverage-map', class: 'mini-map', role: 'img', 'aria-label': 'Carte des territoires sans coordinateur (la liste ci-dessus donne les mêmes)' });
+  const mapElement = h('div', { id: 'coverage-map', class: 'mini-map', role: 'region', 'aria-label': 'Carte des territoires sans coordinateur (la liste ci-dessus donne les mêmes)' });
   kindSelect.addEventListener('change', () => refreshCoverage());
 
   root.replaceChildren(
@@ -110,7 +110,7 @@ export function createAdmin(root, actions) {
       coverageSummary.textContent = `${uncovered.length} sur ${answer.features.length} (${kindLabel(kind)}) sans coordinateur.`;
       // A long list (4,000 communes) would drown the page: the first 200, the map shows them all.
       coverageList.replaceChildren(...uncovered.slice(0, 200).map((f) => h('li', {}, f.properties.name)),
-        uncovered.length > 200 ? h('li', { class: 'muted' }, `… et ${uncovered.length - 200} autres.`) : null);
+        ...(uncovered.length > 200 ? [h('li', { class: 'muted' }, `… et ${uncovered.length - 200} autres.`)] : []));
       layer?.remove();
       layer = L.geoJSON({ type: 'FeatureCollection', features: answer.features.filter((f) => f.geometry) }, {
         style: (f) => (f.properties.coordinators === 0

@@ -9,7 +9,7 @@ import { drawBase } from './base-layer.js';
 import { decide, history, lockItem, moderationItem, moderationQueue } from './contribute-api.js';
 import { historyLine } from './contribute-card.js';
 import { FIELD_LABELS, KIND_LABELS, RECORD_KIND_LABELS, REPORT_REASONS } from './contribute-labels.js';
-import { h } from './dom.js';
+import { h, nodes } from './dom.js';
 import { kindLabel } from './kinds.js';
 import { L, createMap } from './map.js';
 import { createAdmin } from './moderation-admin.js';
@@ -182,7 +182,7 @@ function renderItem(item) {
       : 'Refusée : l’auteur reçoit votre raison.'));
   }
 
-  itemBody.replaceChildren(
+  itemBody.replaceChildren(...nodes([
     h('dl', { class: 'item-meta' },
       h('dt', {}, 'Fiche'), h('dd', {}, item.recordId
         ? h('a', { href: `./#${item.recordKind}=${item.recordId}`, target: '_blank', rel: 'noopener' }, `${RECORD_KIND_LABELS[item.recordKind]} n° ${item.recordId}`)
@@ -220,7 +220,7 @@ function renderItem(item) {
       } }, report ? 'Rejeter les signalements' : 'Refuser')),
     reasonBox,
     message,
-    item.recordId && historySection(item.recordKind, item.recordId));
+    item.recordId && historySection(item.recordKind, item.recordId)]));
 }
 
 function lockLine(item) {

@@ -174,7 +174,7 @@ class WebContributionIT extends WebIT {
     }
 
     @Test
-    void theReportFormSendsItsReasonAndComment() throws Exception {
+    void theReportFormSendsItsReasonAndCommentAndTellsWhenToRetry() throws Exception {
         long id = actorId("CPIE du Rouergue");
         browser.open("/");
         browser.driver.manage().deleteAllCookies();
@@ -184,6 +184,17 @@ class WebContributionIT extends WebIT {
         browser.find("#f-comment").sendKeys("Fermé depuis l’été.");
         browser.find("#charter").click();
         browser.find("#email").sendKeys("passant@example.org");
+
+        // A 429 (as RateLimits answers it) is told with its Retry-After, in minutes: the page's
+        // fetch answers it once, then the real service does.
+        browser.script("const real = window.fetch; window.fetch = (url, options) => {"
+                + " if (!String(url).includes('api/contributions')) return real(url, options);"
+                + " window.fetch = real;"
+                + " return Promise.resolve(new Response(JSON.stringify({ title: 'Too Many Requests', status: 429 }),"
+                + " { status: 429, headers: { 'Retry-After': '300', 'Content-Type': 'application/problem+json' } })); };");
+        browser.find("#contribution button[type=submit]").click();
+        browser.until("the 429 told", d -> d.findElement(By.id("form-status")).getText().contains("Trop de demandes : réessayez dans 5 min"));
+
         browser.find("#contribution button[type=submit]").click();
         browser.until("the 202 told", d -> d.findElement(By.id("form-status")).getText().contains("Vérifiez votre messagerie"));
 
@@ -237,7 +248,7 @@ class WebContributionIT extends WebIT {
         browser.open("/moderation.html");
         browser.waitForVisible("#admin");
         browser.until("the roles listed", d -> !d.findElements(By.cssSelector(".role-list li")).isEmpty());
-        browser.until("the uncovered territories counted", d -> d.findElement(By.cssSelector("#admin-body [role=status]")).getText().contains("sans coordinateur"));
+        browser.until("the uncovered territories counted", d -> d.findElement(By.id("coverage-summary")).getText().contains("sans coordinateur"));
         List<WebElement> queue = browser.findAll("#queue-list .queue-open");
         if (!queue.isEmpty()) {
             queue.get(0).click();
