@@ -18,7 +18,7 @@ export const CHARTER_VERSION = '2026-12';
  */
 export function authorFields(account) {
   return [
-    h('div', { class: 'field', 'data-field': 'charterVersion' },
+    h('div', { class: 'field checkbox', 'data-field': 'charterVersion' },
       h('input', { type: 'checkbox', id: 'charter', name: 'charter', required: true, 'aria-describedby': 'charter-error' }),
       ' ',
       h('label', { for: 'charter' }, `J’ai lu et j’accepte la `,

@@ -1,6 +1,7 @@
-// The links of the write side, on the map and on every page of it: propose, my contributions,
-// moderation (coordinators and admins), sign in or my account. Which ones show depends on
-// GET /api/account, asked once per page.
+// The links of the write side's pages: propose, my contributions, moderation (coordinators and
+// admins), sign in or my account. Which ones show depends on GET /api/account, asked once per
+// page (a 401 when nobody is signed in, which the browser's console reports as a failed load).
+// The map has its own, fixed links (map-nav.js).
 
 import { h } from './dom.js';
 import { currentAccount } from './contribute-api.js';
@@ -32,17 +33,16 @@ export function moderates(a) {
 
 /**
  * Fills `nav` (a <nav> with an aria-label) with the links; `current` is the file name of the page
- * showing it, whose link gets aria-current; `accountLink: false` leaves out the sign-in / account
- * link (the map's toolbar has its own).
+ * showing it, whose link gets aria-current.
  */
-export async function fillNav(nav, current, { accountLink = true } = {}) {
+export async function fillNav(nav, current) {
   const link = (href, text) => h('li', {}, h('a', { href, 'aria-current': href === current ? 'page' : null }, text));
   const render = (a) => nav.replaceChildren(h('ul', {},
     current && link('./', 'La carte'),
     link('proposer.html', 'Proposer un acteur / une initiative'),
     a && link('mes-contributions.html', 'Mes contributions'),
     moderates(a) && link('moderation.html', 'Modération'),
-    accountLink && (a ? link(PAGES.account, 'Mon compte') : link(PAGES.signIn, 'Se connecter'))));
+    a ? link(PAGES.account, 'Mon compte') : link(PAGES.signIn, 'Se connecter')));
   render(null);
   const a = await account();
   render(a);
