@@ -1,5 +1,8 @@
 package org.atlascitoyen.mapservice.contribution;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import org.atlascitoyen.mapservice.system.BadParameterException;
@@ -37,6 +40,8 @@ public class ContributionController {
     }
 
     @PostMapping(value = "/api/contributions", consumes = "application/json")
+    @RequestBody(description = "The contribution (read strictly: unknown members are refused)", required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ContributionRequest.class)))
     public ResponseEntity<ContributionAccepted> submit(HttpServletRequest http) {
         ContributionRequest request = StrictJson.read(http, ContributionRequest.class, properties.maxBodyBytes());
         Author author = callers.author(http, request.email());
@@ -59,6 +64,7 @@ public class ContributionController {
     }
 
     @PostMapping(value = "/api/contributions/confirm", consumes = "application/json")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConfirmRequest.class)))
     public ContributionService.Confirmed confirm(HttpServletRequest http) {
         ConfirmRequest request = StrictJson.read(http, ConfirmRequest.class, 1024);
         // A guessed token is worth nothing (256 bits), but each guess costs a hash and a query.

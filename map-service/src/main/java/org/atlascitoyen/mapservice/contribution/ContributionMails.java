@@ -2,7 +2,11 @@ package org.atlascitoyen.mapservice.contribution;
 
 import java.util.List;
 import org.atlascitoyen.mapservice.mail.Mailer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The mails of contributions, in French: the confirmation link of an anonymous contribution, the
@@ -12,6 +16,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ContributionMails {
+
+    private static final Logger log = LoggerFactory.getLogger(ContributionMails.class);
 
     private final Mailer mailer;
 
@@ -39,6 +45,15 @@ public class ContributionMails {
     }
 
     public void decision(String to, String about, boolean approved, String reason) {
+        try {
+            decisionMail(to, about, approved, reason);
+        } catch (RuntimeException e) {
+            // The decision is made and recorded; only the mail is lost, which must not undo it.
+            log.warn("The decision mail could not be sent: {}", e.getMessage());
+        }
+    }
+
+    private void decisionMail(String to, String about, boolean approved, String reason) {
         if (approved) {
             send(to, MailText.of("Atlas Citoyen : votre contribution est publiée", null, null,
                     "Bonjour,", "Votre contribution (" + about + ") a été validée par un modérateur et est publiée. Merci !"));
@@ -50,8 +65,14 @@ public class ContributionMails {
         }
     }
 
+    /** Sends a mail; when the mail server fails, a 503 (the contribution waits, unconfirmed, and can be sent again). */
     private void send(String to, MailText mail) {
-        mailer.send(List.of(to), mail.subject(), mail.text(), mail.html());
+        try {
+            mailer.send(List.of(to), mail.subject(), mail.text(), mail.html());
+        } catch (RuntimeException e) {
+            log.warn("Mail \"{}\" not sent: {}", mail.subject(), e.getMessage());
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "The mail could not be sent; try again in a moment");
+        }
     }
 
     private static String link(String baseUrl, String token) {

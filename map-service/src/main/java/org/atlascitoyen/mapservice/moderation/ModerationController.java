@@ -1,5 +1,8 @@
 package org.atlascitoyen.mapservice.moderation;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.OffsetDateTime;
 import org.atlascitoyen.mapservice.contribution.Callers;
@@ -47,6 +50,7 @@ public class ModerationController {
     }
 
     @PostMapping(value = "/api/moderation/items/{id}/decision", consumes = "application/json")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = Decision.class)))
     public ModerationService.Decided decide(HttpServletRequest http, @PathVariable long id) {
         Moderator moderator = callers.moderator(http);
         return moderation.decide(moderator, id, StrictJson.read(http, Decision.class, 65536));

@@ -122,6 +122,10 @@ class ContributionApiIT extends WebIT {
                 "{\"kind\":\"claim\",\"recordKind\":\"actor\",\"recordId\":1,\"charterVersion\":\"2026-12\",\"email\":\"a@example.org\","
                         + "\"openedAt\":1}");
         assertThat(claim.statusCode()).isEqualTo(401);
+        for (String hostile : List.of("%01", "a%1B%5B31mb", "1e309", "-1", "x".repeat(3000))) {
+            assertThat(get("/api/moderation/items/" + hostile).statusCode()).as(hostile).isBetween(400, 499);
+            assertThat(post("/api/moderation/items/" + hostile + "/lock", "").statusCode()).as(hostile).isBetween(400, 499);
+        }
     }
 
     @Test

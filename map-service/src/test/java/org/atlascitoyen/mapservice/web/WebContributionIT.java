@@ -219,6 +219,17 @@ class WebContributionIT extends WebIT {
     @Test
     void theConsoleRefusesAnAccountThatCoordinatesNothing() throws Exception {
         signIn("membre@example.org");
+        // A signed-in member's report goes straight to the queue and shows in "Mes contributions".
+        browser.open("/signaler.html?actor=" + actorId("Collectif Jardins partagés"));
+        browser.waitForVisible("#contribution input[name=reason][value=wrong]").click();
+        browser.find("#charter").click();
+        assertThat(browser.findAll("#email")).as("no address asked of a signed-in member").isEmpty();
+        browser.find("#contribution button[type=submit]").click();
+        browser.until("the 202 told", d -> d.findElement(By.id("form-status")).getText().contains("coordinateurs du territoire"));
+        browser.open("/mes-contributions.html");
+        browser.until("my report listed", d -> d.findElement(By.id("mine")).getText().contains("Collectif Jardins partagés"));
+        assertThat(browser.find("#mine").getText()).contains("Signalement", "En attente d’un coordinateur");
+
         browser.open("/moderation.html");
         browser.until("the refusal", d -> d.findElement(By.id("console-status")).getText().contains("ne coordonne aucun territoire"));
         assertThat(browser.find("#console-body").isDisplayed()).isFalse();
