@@ -3,6 +3,7 @@
 // linked to (clickable), how to reach it, and where the information comes from. Emails and phone
 // numbers are private and never served: the public contact route is the record's own website.
 
+import { contributeNodes } from './contribute-card.js';
 import { h } from './dom.js';
 import { kindLabel } from './kinds.js';
 
@@ -53,6 +54,7 @@ export function cardNodes(kind, feature, actions) {
         h('span', { class: 'muted' }, `${s.externalId ? ` · fiche ${s.externalId}` : ''}`
           + `${s.lastSeenAt ? ` · vue le ${dates.format(new Date(s.lastSeenAt))}` : ''}`))))],
     p.updatedAt && h('p', { class: 'muted' }, `Mis à jour le ${dates.format(new Date(p.updatedAt))}.`),
+    (feature.id ?? p.id) != null && contributeNodes(kind, feature.id ?? p.id),
   ];
 }
 

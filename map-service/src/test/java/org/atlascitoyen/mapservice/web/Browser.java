@@ -111,8 +111,12 @@ final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterEachC
      */
     void finish(String testName) throws IOException {
         try {
-            waitForBase(); // in the picture, and its requests done before the console is read
-            waitForMarkers();
+            // The map's pages: the base in the picture, its requests done before the console is
+            // read. The write side's pages without the map (report, my contributions) have none.
+            if (!driver.findElements(By.id("map")).isEmpty()) {
+                waitForBase();
+                waitForMarkers();
+            }
             Files.createDirectories(SCREENSHOTS);
             Files.write(SCREENSHOTS.resolve(testName + ".png"), driver.getScreenshotAs(OutputType.BYTES));
         } finally {

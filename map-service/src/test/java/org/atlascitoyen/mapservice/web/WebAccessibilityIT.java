@@ -145,8 +145,8 @@ class WebAccessibilityIT extends DemoServiceIT {
     // ---- the keyboard ----
 
     /**
-     * From the top of the page, Tab visits the skip link, the search, the filters' toggle, the
-     * filters, the panel, then the map, its markers and its controls, and comes back to the top:
+     * From the top of the page, Tab visits the skip link, the search, the filters' toggle (and the
+     * account link), the filters, the links to contribute, the panel, then the map, its markers and its controls, and comes back to the top:
      * nothing traps the focus, nothing loses it, and every stop shows where the focus is.
      */
     @Test
@@ -167,7 +167,7 @@ class WebAccessibilityIT extends DemoServiceIT {
             }
         }
         assertThat(zones).as("the order of the Tab stops, by part of the page:\n%s", describe(stops))
-                .containsExactly("skip", "search", "toggle", "filters", "panel", "map", "markers", "controls");
+                .containsExactly("skip", "search", "toggle", "filters", "contribute", "panel", "map", "markers", "controls");
         assertThat(stops).as("record markers among the Tab stops")
                 .anyMatch(s -> s.name.contains("actor-dot") || s.name.contains("initiative-dot"));
         List<String> invisible = stops.stream().filter(s -> !s.focusVisible).map(s -> s.name).toList();
@@ -361,8 +361,10 @@ class WebAccessibilityIT extends DemoServiceIT {
               if (!el || el === document.body || el === document.documentElement) return 'body';
               if (el.matches('.skip-link')) return 'skip';
               if (el.id === 'search-input') return 'search';
-              if (el.id === 'filters-toggle') return 'toggle';
+              // The toolbar: the filters' toggle, then the account link beside it.
+              if (el.id === 'filters-toggle' || el.matches('.toolbar .account-link')) return 'toggle';
               if (el.closest('#filters')) return 'filters';
+              if (el.closest('#site-nav')) return 'contribute';
               if (el.closest('#panel')) return 'panel';
               if (el.id === 'map') return 'map';
               if (el.closest('#map .leaflet-map-pane')) return 'markers';

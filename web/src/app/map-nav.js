@@ -1,0 +1,16 @@
+// The map page's links to the write side: propose, my contributions, moderation (each page says
+// what it needs when its visitor lacks it). The map asks nothing of the account API, so its
+// public reads cost what they did; a partner's /embed shows none of them: its visitors
+// contribute on the full map.
+
+import { h } from './dom.js';
+
+const nav = document.getElementById('site-nav');
+if (/\/embed$/.test(location.pathname)) {
+  nav.remove();
+} else {
+  nav.replaceChildren(h('ul', {},
+    h('li', {}, h('a', { href: 'proposer.html' }, 'Proposer un acteur / une initiative')),
+    h('li', {}, h('a', { href: 'mes-contributions.html' }, 'Mes contributions')),
+    h('li', {}, h('a', { href: 'moderation.html' }, 'Modération'))));
+}
