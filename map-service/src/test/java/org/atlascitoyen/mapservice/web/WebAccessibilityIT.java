@@ -145,8 +145,9 @@ class WebAccessibilityIT extends DemoServiceIT {
     // ---- the keyboard ----
 
     /**
-     * From the top of the page, Tab visits the skip link, the search, the filters' toggle (and the
-     * account link), the filters, the links to contribute, the panel, then the map, its markers and its controls, and comes back to the top:
+     * From the top of the page, Tab visits the skip link, the search, the filters' toggle, the
+     * filters, the links to contribute, the panel, then the map, its markers and its controls (the
+     * account link among them), and comes back to the top:
      * nothing traps the focus, nothing loses it, and every stop shows where the focus is.
      */
     @Test
@@ -361,8 +362,7 @@ class WebAccessibilityIT extends DemoServiceIT {
               if (!el || el === document.body || el === document.documentElement) return 'body';
               if (el.matches('.skip-link')) return 'skip';
               if (el.id === 'search-input') return 'search';
-              // The toolbar: the filters' toggle, then the account link beside it.
-              if (el.id === 'filters-toggle' || el.matches('.toolbar .account-link')) return 'toggle';
+              if (el.id === 'filters-toggle') return 'toggle';
               if (el.closest('#filters')) return 'filters';
               if (el.closest('#site-nav')) return 'contribute';
               if (el.closest('#panel')) return 'panel';
