@@ -181,7 +181,7 @@ shared_buffers = 512MB
 work_mem = 32MB
 maintenance_work_mem = 512MB
 max_wal_size = 2GB
-max_connections = 100
+max_connections = 200          # the test suite holds several service contexts, each with two pools
 CONF
 }
 
