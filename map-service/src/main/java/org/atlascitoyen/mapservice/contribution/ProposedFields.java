@@ -1,5 +1,6 @@
 package org.atlascitoyen.mapservice.contribution;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
@@ -33,7 +34,8 @@ public record ProposedFields(
         return lon != null || lat != null || commune != null;
     }
 
-    /** Whether it proposes nothing at all. */
+    /** Whether it proposes nothing at all. Not a field: it must not be stored in the payload. */
+    @JsonIgnore
     public boolean isEmpty() {
         return name == null && type == null && status == null && themes == null && description == null
                 && lessonsLearned == null && startDate == null && endDate == null && website == null
