@@ -17,6 +17,7 @@ import org.atlascitoyen.importers.testing.TestDatabases;
 import org.atlascitoyen.mapservice.WebIT;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -26,6 +27,9 @@ import tools.jackson.databind.JsonNode;
  * each an audit entry; the coordinator has the role at their next request; the territories
  * without a coordinator are listed for everyone, without anyone's address.
  */
+// Its own context (GreenMail's port, its database) is closed after the class: kept in the cache,
+// its pools would hold connections that the later test classes need (max_connections).
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class RoleIT extends WebIT {
 
     private static final DatabaseConfig DATABASE = dropOnExit(TestDatabases.withTerritories());

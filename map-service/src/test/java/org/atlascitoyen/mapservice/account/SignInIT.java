@@ -19,6 +19,7 @@ import org.atlascitoyen.importers.testing.TestDatabases;
 import org.atlascitoyen.mapservice.WebIT;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -29,6 +30,9 @@ import tools.jackson.databind.JsonNode;
  * CSRF, the same answer for every address, forged, expired and replayed tokens, rate limits,
  * roles read fresh, and deleting one's account.
  */
+// Its own context (GreenMail's port, its database) is closed after the class: kept in the cache,
+// its pools would hold connections that the later test classes need (max_connections).
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SignInIT extends WebIT {
 
     private static final DatabaseConfig DATABASE = dropOnExit(TestDatabases.withTerritories());

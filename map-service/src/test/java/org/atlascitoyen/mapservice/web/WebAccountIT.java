@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -26,6 +27,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * error, which {@link Browser} fails on), its embed, and the sign-in pages end to end: ask for a
  * link, open it from the mail, press the button, see "Mon compte", sign out.
  */
+// Its own context (GreenMail's port, its database) is closed after the class: kept in the cache,
+// its pools would hold connections that the later test classes need (max_connections).
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class WebAccountIT extends WebIT {
 
     @RegisterExtension
