@@ -21,6 +21,12 @@ mail_summary() {
   ' "$1"
 }
 
+# The links of one .eml, each once, in the order they come (the text part comes first): what a
+# newcomer follows to confirm a contribution or sign in on their own machine.
+mail_links() {
+  grep -oE 'https?://[^][:space:]<>"'"'"']+' "$1" | sed -E 's/[).,;:!?]+$//' | awk '!seen[$0]++'
+}
+
 cmd_mail() {
   local files=() n=0 file
   mapfile -t files < <(mail_files)
@@ -35,6 +41,7 @@ cmd_mail() {
         n=$(( n + 1 ))
         IFS=$'\t' read -r date to subject < <(mail_summary "$MAIL_OUTBOX/$file")
         printf '%3d  %s\n     to: %s\n     %s\n' "$n" "$date" "$to" "$subject"
+        mail_links "$MAIL_OUTBOX/$file" | sed 's/^/     link: /'
       done
       ;;
     show)
