@@ -38,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>{@code /api/admin/**}: admins; {@code /api/moderation/**}, {@code GET|DELETE /api/account},
  *     {@code /api/contributions/mine}: signed in (the moderation API checks the territory
  *     itself). Refusals are problem details: 401 not signed in, 403 without the role.</li>
+ * <li>Cross-origin: public reads only, without credentials ({@link PublicCors}).</li>
  * <li>Headers: {@link SecurityHeaders} (CSP, framing), {@code X-Content-Type-Options: nosniff},
  *     {@code Referrer-Policy: strict-origin-when-cross-origin} (the tile servers' usage policies
  *     ask for the site's origin). Cache headers are left to each endpoint: tiles and territories
@@ -57,7 +58,8 @@ public class SecurityConfig {
                                             AccountAuthenticationProvider provider, BasemapProperties basemap) {
         CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").path("/"));
-        http.securityContext(context -> context.securityContextRepository(new FreshAccountContextRepository(accounts)))
+        http.cors(cors -> cors.configurationSource(new PublicCors()))
+                .securityContext(context -> context.securityContextRepository(new FreshAccountContextRepository(accounts)))
                 // A refused request is not saved in a session to replay after sign-in: that would
                 // create a session (and a cookie) for every anonymous 401.
                 .requestCache(cache -> cache.disable())
