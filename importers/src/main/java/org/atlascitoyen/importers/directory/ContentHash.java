@@ -30,10 +30,12 @@ final class ContentHash {
 
     /** The hash of the record's values; its line, its reject and the values derived from others are left out. */
     String of(CleanedRecord c) {
-        return digest(c.externalId, c.name, c.type, c.status, String.valueOf(c.themes), c.description,
+        String values = digest(c.externalId, c.name, c.type, c.status, String.valueOf(c.themes), c.description,
                 c.lessonsLearned, String.valueOf(c.startDate), String.valueOf(c.endDate), c.address, c.postcode,
                 c.communeName, c.communeCode, c.territoryKind, c.territoryCode, String.valueOf(c.lon),
                 String.valueOf(c.lat), c.website, c.email, c.phone, c.siren, c.rna, String.valueOf(c.carriers));
+        // A hidden natural person's real name counts too; the others keep the digest they had.
+        return c.privateName == null ? values : digest(values, "natural person", c.privateName);
     }
 
     /** "h:" and 20 hex digits, from the record's name in matching form, commune, postcode and address. */

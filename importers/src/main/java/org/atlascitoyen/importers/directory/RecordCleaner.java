@@ -3,10 +3,12 @@ package org.atlascitoyen.importers.directory;
 import java.sql.SQLException;
 import org.atlascitoyen.importers.dedup.NameWords;
 import org.atlascitoyen.importers.load.CopyRows;
+import org.atlascitoyen.importers.load.MalformedFileException;
 import org.atlascitoyen.importers.locate.Coordinates;
 import org.atlascitoyen.importers.record.RecordKind;
 import org.atlascitoyen.importers.source.Field;
 import org.atlascitoyen.importers.source.Mapping;
+import org.atlascitoyen.importers.source.NaturalPersonSettings;
 import org.atlascitoyen.importers.source.Names;
 import org.atlascitoyen.importers.source.SourceRow;
 
@@ -30,6 +32,7 @@ public final class RecordCleaner {
     private final Location location;
     private final Tally tally;
     private final ContentHash hash = new ContentHash();
+    private final NaturalPersons naturalPersons;
 
     /**
      * @param themesFromDescription also derive themes from the description's words, with the
@@ -42,6 +45,10 @@ public final class RecordCleaner {
         this.vocabulary = new VocabularyCodes(mapping, text, vocabularies, tally, themesFromDescription);
         this.location = new Location(mapping, text, coordinates, tally);
         this.tally = tally;
+        this.naturalPersons = new NaturalPersons(mapping == null ? NaturalPersonSettings.NONE : mapping.naturalPersons());
+        if (naturalPersons.active() && kind != RecordKind.ACTOR) {
+            throw new MalformedFileException(mapping.origin() + ": naturalPersons applies to actors only");
+        }
     }
 
     /** Cleans one row and writes it to the staging COPY, rejected or not. */
@@ -98,6 +105,30 @@ public final class RecordCleaner {
         if (c.externalId == null) {
             c.externalId = hash.derivedId(c);
         }
+        if (naturalPersons.active()) {
+            naturalPerson(row, c);
+        }
+    }
+
+    /**
+     * A natural person's row is rejected, or published under a neutral name, its real name kept
+     * private; its dedup words are emptied so that no name rule matches the label (match.sql).
+     * After the external id: a derived id still tells two persons of one commune apart.
+     */
+    private void naturalPerson(SourceRow row, CleanedRecord c) throws RejectedRow {
+        NaturalPersons.Flag flag = naturalPersons.flag(row, c.name).orElse(null);
+        if (flag == null) {
+            return;
+        }
+        if (naturalPersons.action() == NaturalPersonSettings.Action.REJECT) {
+            throw new RejectedRow("personne physique", flag.detail());
+        }
+        c.naturalPerson = true;
+        c.privateName = c.name;
+        c.name = flag.label();
+        c.nameSearch = Names.normalize(c.name);
+        c.nameWords = "";
+        c.nameKinds = "";
     }
 
     /** A value longer than its field allows rejects the row rather than being cut. */
