@@ -101,16 +101,21 @@ class NaturalPersonImportIT {
 
         DirectoryImportReport report = db.importActors("annuaire-pp", CSV, SECOND, COLUMN);
 
-        // "Dupont Marie" of Toulouse is the sole trader "DUPONT Marie" of the extract; "Pierre Martin"
-        // is no one already known, though his published name equals that of "MARTIN Paul".
-        assertThat(report.naturalPersons().hidden()).isEqualTo(2);
+        // "Dupont Marie" of Toulouse is the sole trader "DUPONT Marie" of the extract (another label, the
+        // same private name); "Claire Fontaine" of Albi is published as "Personne physique (nom non
+        // publié)", as "M. Jean Durand" of Albi is, and stays a record of her own, as does "Pierre Martin".
+        assertThat(report.naturalPersons().hidden()).isEqualTo(3);
         assertThat(report.mergedByRule()).containsOnly(entry("private-name-commune", 1L), entry("name-commune", 1L));
-        assertThat(report.inserted()).isEqualTo(1);
+        assertThat(report.inserted()).isEqualTo(2);
         assertThat(report.possibleDuplicates()).isZero();
         assertThat(db.rows("SELECT a.private_name FROM actor a JOIN actor_provenance p ON p.actor_id = a.id"
                 + " WHERE p.source = 'annuaire-pp' AND a.natural_person ORDER BY 1"))
-                .containsExactly("DUPONT Marie", "Pierre Martin");
+                .containsExactly("Claire Fontaine", "DUPONT Marie", "Pierre Martin");
+        assertThat(db.rows("SELECT private_name FROM actor WHERE natural_person AND commune = '81004' ORDER BY 1"))
+                .containsExactly("Boulangerie Lemoine EI", "Claire Fontaine", "M. Jean Durand");
         assertThat(db.value("SELECT count(*) FROM actor WHERE natural_person AND commune = '31555'")).isEqualTo("3");
+        assertThat(db.value("SELECT count(*) FROM actor WHERE name = 'Personne physique (nom non publié)' AND commune = '81004'"))
+                .isEqualTo("2");
     }
 
     @Test
