@@ -30,3 +30,13 @@ END $$;
 
 -- Hidden natural persons are matched by their private name within a commune (match-actor.sql).
 CREATE INDEX actor_natural_person_commune_idx ON actor (commune) WHERE natural_person;
+
+-- A row without an id in its source gets one derived from its values; for a hidden natural person
+-- that id must not let anyone try names against it (the ids in a source are public, in the record's
+-- sources), so it is an HMAC keyed by this database's own secret, never granted to the reader.
+CREATE TABLE import_key (
+  id  smallint PRIMARY KEY CHECK (id = 1),
+  key text NOT NULL
+);
+INSERT INTO import_key VALUES (1, gen_random_uuid()::text || gen_random_uuid()::text);
+COMMENT ON COLUMN import_key.key IS 'private: keys the derived ids of natural persons whose names are hidden; with it, names could be tried against them';

@@ -96,7 +96,7 @@ public final class DirectoryImport {
         RowReader reader = reader(request, mapping);
         Tally tally = new Tally();
         RecordCleaner cleaner = new RecordCleaner(kind, mapping, Vocabularies.load(connection), coordinates, tally,
-                request.format() == ImportRequest.Format.RNA);
+                request.format() == ImportRequest.Format.RNA, personKey(connection));
         Map<String, Long> phases = new LinkedHashMap<>();
         long phaseStart = System.nanoTime();
         Progress bar = progress.start(Files.size(request.file()), reader::bytesRead);
@@ -152,6 +152,16 @@ public final class DirectoryImport {
             case GOGOCARTO -> new GoGoCartoRowReader(request.file(), mapping);
             case RNA -> new RnaRowReader(request.file());
         };
+    }
+
+    /** The database's secret that keys the derived ids of hidden natural persons (import_key, V20). */
+    private static byte[] personKey(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql("person-key.sql"))) {
+            if (!rs.next()) {
+                throw new IllegalStateException("import_key has no key: migration V20 writes it");
+            }
+            return rs.getString(1).getBytes(StandardCharsets.UTF_8);
+        }
     }
 
     /** The region's bounding box, for detecting swapped coordinates. */

@@ -33,6 +33,7 @@ public final class RecordCleaner {
     private final Tally tally;
     private final ContentHash hash = new ContentHash();
     private final NaturalPersons naturalPersons;
+    private final byte[] personKey;
 
     /**
      * @param themesFromDescription also derive themes from the description's words, with the
@@ -40,6 +41,16 @@ public final class RecordCleaner {
      */
     public RecordCleaner(RecordKind kind, Mapping mapping, Vocabularies vocabularies, Coordinates coordinates,
                          Tally tally, boolean themesFromDescription) {
+        this(kind, mapping, vocabularies, coordinates, tally, themesFromDescription, new byte[] {0});
+    }
+
+    /**
+     * @param personKey the database's secret (import_key) that keys the derived ids of natural
+     *                  persons whose names are hidden
+     */
+    public RecordCleaner(RecordKind kind, Mapping mapping, Vocabularies vocabularies, Coordinates coordinates,
+                         Tally tally, boolean themesFromDescription, byte[] personKey) {
+        this.personKey = personKey.clone();
         this.kind = kind;
         this.text = new FieldText(mapping);
         this.vocabulary = new VocabularyCodes(mapping, text, vocabularies, tally, themesFromDescription);
@@ -107,13 +118,17 @@ public final class RecordCleaner {
         }
         if (naturalPersons.active()) {
             naturalPerson(row, c);
+            if (c.naturalPerson && text.line(row, Field.EXTERNAL_ID) == null) {
+                c.externalId = hash.personId(c, personKey);
+            }
         }
     }
 
     /**
      * A natural person's row is rejected, or published under a neutral name, its real name kept
      * private; its dedup words are emptied so that no name rule matches the label (match.sql).
-     * After the external id: a derived id still tells two persons of one commune apart.
+     * After the external id: a derived id still tells two persons of one commune apart (keyed, see
+     * {@link ContentHash#personId}).
      */
     private void naturalPerson(SourceRow row, CleanedRecord c) throws RejectedRow {
         NaturalPersons.Flag flag = naturalPersons.flag(row, c.name).orElse(null);

@@ -119,6 +119,24 @@ class NaturalPersonImportIT {
     }
 
     @Test
+    void aHiddenPersonsDerivedIdIsKeyedNotADigestOfTheirName() throws Exception {
+        Path file = fixture("csv/natural-persons/without-ids.csv");
+        Path mapping = fixture("mapping/natural-persons-without-ids.yaml");
+        db.importActors("sans-id", CSV, file, mapping);
+
+        // the ids of a source are public (a record's sources): a plain digest of the name, commune,
+        // postcode and address could be tried against a list of names
+        assertThat(db.rows("SELECT left(p.external_id, 2) || CASE WHEN a.natural_person THEN ' hidden' ELSE '' END"
+                + " FROM actor_provenance p JOIN actor a ON a.id = p.actor_id ORDER BY 1"))
+                .containsExactly("h:", "p: hidden", "p: hidden");
+        assertThat(db.value("SELECT count(DISTINCT external_id) FROM actor_provenance")).isEqualTo("3");
+
+        DirectoryImportReport again = db.importActors("sans-id", CSV, file, mapping);
+        assertThat(again.unchanged()).isEqualTo(3);
+        assertThat(again.inserted() + again.updated() + again.noLongerSeen()).isZero();
+    }
+
+    @Test
     void rejectedNaturalPersonsAreReportedAsSuch() throws Exception {
         DirectoryImportReport report = db.importActors("sirene", CSV, EXTRACT, REJECT);
 
