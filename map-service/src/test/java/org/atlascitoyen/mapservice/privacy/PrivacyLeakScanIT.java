@@ -358,7 +358,8 @@ class PrivacyLeakScanIT extends WebIT {
             if (unknown) {
                 continue;
             }
-            for (String kind : path.getKey().contains("{recordKind}") ? List.of("actors", "initiatives") : List.of("")) {
+            List<String> kinds = PERSONS_ENDPOINTS ? List.of("actors", "initiatives", "persons") : List.of("actors", "initiatives");
+            for (String kind : path.getKey().contains("{recordKind}") ? kinds : List.of("")) {
                 String target = path.getKey().replace("{recordKind}", kind);
                 long id = target.startsWith("/api/initiatives") ? fete : target.startsWith("/api/persons") ? person : canaris;
                 target = target.replace("{id}", Long.toString(id)).replace("{featureId}", Long.toString(canaris))
