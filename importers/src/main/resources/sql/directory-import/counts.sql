@@ -10,4 +10,7 @@ SELECT (SELECT count(*) FROM stage_record) AS read,
        (SELECT count(*) FROM stage_guard_field
         WHERE protected AND source_form IS NOT NULL AND source_form IS DISTINCT FROM kept_form) AS fields_kept,
        (SELECT count(*) FROM stage_queued) AS conflicts_queued,
-       (SELECT count(*) FROM stage_suppressed) AS suppressed;
+       (SELECT count(*) FROM stage_suppressed) AS suppressed,
+       -- natural persons (RecordCleaner): published under a neutral name, rejected
+       (SELECT count(*) FROM stage_located WHERE natural_person) AS natural_persons_hidden,
+       (SELECT count(*) FROM stage_reject WHERE reason = 'personne physique') AS natural_persons_rejected;

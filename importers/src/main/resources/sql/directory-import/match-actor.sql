@@ -1,7 +1,9 @@
 -- The rules only actors have, added to those of match.sql and tried before them (priorities 1 to
 -- 3): the same SIREN, the same RNA id, or the same website host in the same département with
 -- distinctive names at least 0.3 similar (or the same name), no other kind word and no other
--- number, unless the host is one many actors share (shared_website_host).
+-- number, unless the host is one many actors share (shared_website_host). A natural person whose
+-- name is hidden matches by SIREN, by RNA id, or (priority 4, merging) a hidden natural person of
+-- the same commune with the same private name; never by website, whose rule compares the names.
     UNION ALL
     SELECT a.id, a.name, 'siren', 1, 1
     FROM actor a WHERE l.siren IS NOT NULL AND a.siren = l.siren
@@ -17,3 +19,9 @@
       AND (a.name_search = l.name_search OR similarity(a.name_key, lk.name_key) >= 0.3)
       AND (a.name_kinds = lk.name_kinds OR a.name_kinds = '' OR lk.name_kinds = '')
       AND NOT atlas_numbers_clash(a.name_key, lk.name_key)
+      AND NOT l.natural_person AND NOT a.natural_person
+    UNION ALL
+    SELECT a.id, a.name, 'private-name-commune', 1, 4
+    FROM actor a
+    WHERE l.natural_person AND a.commune = l.commune AND a.natural_person
+      AND atlas_normalize(a.private_name) = atlas_normalize(l.private_name)

@@ -53,6 +53,10 @@ WHERE r.id = w.id;
 -- first within a rule. Rules up to priority 4 merge; the others only propose the pair for review.
 -- A record is never a candidate for a row of a source it already comes from, nor for a row it was
 -- declined with. The rules of a kind with identifiers (match-actor.sql) come first.
+-- A natural person's name is hidden behind a neutral label (importers/README.md, "Natural
+-- persons"): the name rules never match such a row (l.natural_person) nor such a record
+-- (${kind-name-filter}), or two persons of one commune would merge on their equal labels; the
+-- kind's own rules match them on identifiers and on the private name.
 CREATE TEMP TABLE stage_match_all ON COMMIT DROP AS
 SELECT l.line, m.id, m.rule, m.score, m.priority, m.existing_name, m.priority <= 4 AS automatic
 FROM stage_located l
@@ -63,21 +67,22 @@ CROSS JOIN LATERAL (
     SELECT r.id, r.name, 'name-commune' AS rule, 1::real AS score, 4 AS priority
     FROM ${record} r
     WHERE r.commune = l.commune AND r.name_key = lk.name_key AND r.name_kinds = lk.name_kinds
-      AND (lk.name_key <> '' OR lk.name_kinds <> '')
+      AND (lk.name_key <> '' OR lk.name_kinds <> '') AND NOT l.natural_person ${kind-name-filter}
     UNION ALL
     SELECT r.id, r.name, 'name-commune', 1, 4
     FROM ${record} r WHERE r.commune = l.commune AND r.name_search = l.name_search
+      AND NOT l.natural_person ${kind-name-filter}
     UNION ALL
     SELECT r.id, r.name, 'name-neighbour', 1, 5
     FROM commune_neighbour n JOIN ${record} r ON r.commune = n.neighbour AND r.name_key = lk.name_key
-    WHERE n.code = l.commune AND lk.name_key <> ''
+    WHERE n.code = l.commune AND lk.name_key <> '' AND NOT l.natural_person ${kind-name-filter}
       AND (r.name_kinds = lk.name_kinds OR r.name_kinds = '' OR lk.name_kinds = '')
     UNION ALL
     SELECT r.id, r.name, 'similar-name', similarity(r.name_key, lk.name_key), 6
     FROM ${record} r
     WHERE r.commune = l.commune AND r.name_key % lk.name_key
       AND (r.name_kinds = lk.name_kinds OR r.name_kinds = '' OR lk.name_kinds = '')
-      AND NOT atlas_numbers_clash(r.name_key, lk.name_key)
+      AND NOT atlas_numbers_clash(r.name_key, lk.name_key) AND NOT l.natural_person ${kind-name-filter}
     ${kind-rules}
   ) c
   WHERE NOT EXISTS (SELECT FROM ${record}_provenance p

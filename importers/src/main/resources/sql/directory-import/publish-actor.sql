@@ -11,6 +11,9 @@ SET name = CASE WHEN g.fields @> '{name}' THEN a.name ELSE l.name END,
     name_search = CASE WHEN g.fields @> '{name}' THEN a.name_search ELSE l.name_search END,
     name_key = CASE WHEN g.fields @> '{name}' THEN a.name_key ELSE nk.name_key END,
     name_kinds = CASE WHEN g.fields @> '{name}' THEN a.name_kinds ELSE nk.name_kinds END,
+    -- a natural person's name hidden behind a label (RecordCleaner), unless a human owns the name
+    private_name = CASE WHEN g.fields @> '{name}' THEN a.private_name ELSE l.private_name END,
+    natural_person = CASE WHEN g.fields @> '{name}' THEN a.natural_person ELSE l.natural_person END,
     type = CASE WHEN g.fields @> '{type}' THEN a.type ELSE l.type END,
     themes = CASE WHEN g.fields @> '{themes}' THEN a.themes
                   WHEN (SELECT count(*) FROM actor_provenance p WHERE p.actor_id = a.id) = 1 THEN l.themes
@@ -51,9 +54,9 @@ WHERE a.id = l.id AND g.everything IS NOT TRUE;
 
 INSERT INTO actor (id, name, name_search, name_key, name_kinds, type, themes, description, address, postcode, website, website_host,
                    siren, rna, email, phone, geom, precision, territory_kind, territory_code, commune, epci, petr,
-                   bassin_vie, departement, region, out_of_region)
+                   bassin_vie, departement, region, out_of_region, private_name, natural_person)
 SELECT n.id, l.name, l.name_search, nk.name_key, nk.name_kinds, l.type, l.themes, l.description, l.address, l.postcode, l.website, l.website_host,
        l.siren, l.rna, l.email, l.phone, l.geom, l.precision, l.territory_kind, l.territory_code, l.commune, l.epci,
-       l.petr, l.bassin_vie, l.departement, l.region, l.out_of_region
+       l.petr, l.bassin_vie, l.departement, l.region, l.out_of_region, l.private_name, l.natural_person
 FROM stage_new n JOIN stage_located l ON l.line = n.line JOIN stage_key nk ON nk.line = n.line
 ORDER BY n.id;

@@ -13,5 +13,5 @@ CREATE TEMP TABLE stage_record (
   commune_name text, commune_name_search text, commune_code text, territory_kind text, territory_code text,
   lon float8, lat float8, coordinates_note text, website text, website_host text, email text, phone text,
   siren text, rna text, carriers text[], content_hash text, reject text, reject_detail text,
-  name_words text, name_kinds text
+  name_words text, name_kinds text, private_name text, natural_person boolean
 ) ON COMMIT DROP;

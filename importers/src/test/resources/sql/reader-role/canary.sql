@@ -2,9 +2,10 @@
 -- should ever show them, however it is built (ReaderRoleIT.CANARIES).
 INSERT INTO source (name, format, first_run, last_run) VALUES ('reader-role-test', 'csv', now(), now());
 WITH canary AS (
-  INSERT INTO actor (name, name_search, type, email, phone, geom, precision, commune, epci, departement, region)
+  INSERT INTO actor (name, name_search, type, email, phone, private_name, natural_person, geom, precision, commune,
+                     epci, departement, region)
   VALUES ('Témoin de confidentialité', 'temoin de confidentialite', 'autre', 'reader-role-canary@example.invalid',
-          '0999989796', ST_SetSRID(ST_MakePoint(1.444, 43.6045), 4326), 'address', '31555', '243100518', '31', '76')
+          '0999989796', 'Mme reader-role-canary', true, ST_SetSRID(ST_MakePoint(1.444, 43.6045), 4326), 'address', '31555', '243100518', '31', '76')
   RETURNING id
 )
 INSERT INTO actor_provenance (source, external_id, actor_id, content_hash, first_run, last_run, last_seen_at)

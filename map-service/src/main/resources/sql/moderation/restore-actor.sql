@@ -2,10 +2,11 @@
 -- satellite rows, and no more suppression for it.
 INSERT INTO actor (id, name, name_search, name_key, name_kinds, type, themes, description, address, postcode, website,
                    website_host, siren, rna, email, phone, geom, precision, territory_kind, territory_code, commune, epci,
-                   petr, bassin_vie, departement, region, out_of_region, created_at, updated_at)
+                   petr, bassin_vie, departement, region, out_of_region, created_at, updated_at, private_name,
+                   natural_person)
 SELECT id, name, name_search, name_key, name_kinds, type, themes, description, address, postcode, website,
        website_host, siren, rna, email, phone, geom, precision, territory_kind, territory_code, commune, epci,
-       petr, bassin_vie, departement, region, out_of_region, created_at, updated_at
+       petr, bassin_vie, departement, region, out_of_region, created_at, updated_at, private_name, natural_person
 FROM actor_hidden WHERE id = :id;
 INSERT INTO actor_provenance SELECT (jsonb_populate_record(NULL::actor_provenance, row_data)).*
 FROM hidden_satellite WHERE record_kind = 'actor' AND record_id = :id AND tbl = 'actor_provenance';

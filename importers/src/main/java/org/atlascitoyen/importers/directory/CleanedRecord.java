@@ -15,7 +15,7 @@ final class CleanedRecord {
         "description", "lessons_learned", "start_date", "end_date", "address", "postcode", "commune_name",
         "commune_name_search", "commune_code", "territory_kind", "territory_code", "lon", "lat", "coordinates_note",
         "website", "website_host", "email", "phone", "siren", "rna", "carriers", "content_hash", "reject", "reject_detail",
-        "name_words", "name_kinds"};
+        "name_words", "name_kinds", "private_name", "natural_person"};
 
     final long line;
     String externalId, name, nameSearch, type, status, description, lessonsLearned, address, postcode;
@@ -23,6 +23,9 @@ final class CleanedRecord {
     String email, phone, siren, rna, contentHash, reject, rejectDetail;
     /** What can distinguish the name, and its kind words (NameWords), for deduplication. */
     String nameWords, nameKinds;
+    /** A natural person's real name, when the name published is a neutral label (NaturalPersons). */
+    String privateName;
+    boolean naturalPerson;
     LocalDate startDate, endDate;
     Double lon, lat;
     List<String> themes = List.of();
@@ -37,6 +40,6 @@ final class CleanedRecord {
         return new Object[] {line, externalId, name, nameSearch, type, status, themes, description, lessonsLearned,
             startDate, endDate, address, postcode, communeName, Names.normalize(communeName), communeCode,
             territoryKind, territoryCode, lon, lat, coordinatesNote, website, websiteHost, email, phone, siren, rna,
-            carriers, contentHash, reject, rejectDetail, nameWords, nameKinds};
+            carriers, contentHash, reject, rejectDetail, nameWords, nameKinds, privateName, naturalPerson};
     }
 }

@@ -45,7 +45,8 @@ public final class DirectoryImport {
 
     static final String SQL = "sql/directory-import/";
     /** Placeholders of the scripts replaced by a script of the kind: match-actor.sql, fields-initiative.sql... */
-    private static final Map<String, String> KIND_PARTS = Map.of("${kind-rules}", "match-", "${kind-fields}", "fields-");
+    private static final Map<String, String> KIND_PARTS = Map.of("${kind-rules}", "match-", "${kind-fields}", "fields-",
+            "${kind-name-filter}", "name-filter-");
     private static final int MERGES_LISTED = 50;
     private static final int GONE_LISTED = 50;
     private static final NameWords NAME_WORDS = NameWords.shipped();
@@ -95,7 +96,7 @@ public final class DirectoryImport {
         RowReader reader = reader(request, mapping);
         Tally tally = new Tally();
         RecordCleaner cleaner = new RecordCleaner(kind, mapping, Vocabularies.load(connection), coordinates, tally,
-                request.format() == ImportRequest.Format.RNA);
+                request.format() == ImportRequest.Format.RNA, personKey(connection));
         Map<String, Long> phases = new LinkedHashMap<>();
         long phaseStart = System.nanoTime();
         Progress bar = progress.start(Files.size(request.file()), reader::bytesRead);
@@ -153,6 +154,16 @@ public final class DirectoryImport {
         };
     }
 
+    /** The database's secret that keys the derived ids of hidden natural persons (import_key, V20). */
+    private static byte[] personKey(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql("person-key.sql"))) {
+            if (!rs.next()) {
+                throw new IllegalStateException("import_key has no key: migration V20 writes it");
+            }
+            return rs.getString(1).getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
     /** The region's bounding box, for detecting swapped coordinates. */
     private static Coordinates regionBox(Connection connection) throws SQLException {
         try (Statement st = connection.createStatement();
@@ -184,7 +195,7 @@ public final class DirectoryImport {
     private DirectoryImportReport report(Connection connection, ImportRequest request, RowReader reader, Tally tally,
                                          ImportRuns.Started run, Instant started, Map<String, Long> phases)
             throws SQLException {
-        long[] counts = new long[10];
+        long[] counts = new long[12];
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql("counts.sql"))) {
             rs.next();
             for (int i = 0; i < counts.length; i++) {
@@ -216,7 +227,8 @@ public final class DirectoryImport {
                 Math.max(0, counts[4] - merges.size()), mergedByRule, possibleByRule,
                 counts[5] > 0 ? DirectoryImportReport.name(request.rejectsFile()) : null, reader.position(),
                 phases, java.time.Duration.between(started, Instant.now()).toMillis(), run.licence(), gone,
-                new DirectoryImportReport.HumanEdits(counts[7], counts[8], counts[9]));
+                new DirectoryImportReport.HumanEdits(counts[7], counts[8], counts[9]),
+                new DirectoryImportReport.NaturalPersons(counts[10], counts[11]));
     }
 
     /**
@@ -264,7 +276,8 @@ public final class DirectoryImport {
     /**
      * A statement for a kind: {@code ${record}} is the kind's table, {@code ${kind-rules}} (in
      * match.sql) the dedup rules of the kind alone, from match-TABLE.sql, and {@code ${kind-fields}}
-     * (in guard.sql) the fields a human may own, from fields-TABLE.sql.
+     * (in guard.sql) the fields a human may own, from fields-TABLE.sql, and {@code ${kind-name-filter}}
+     * (in match.sql) what keeps the name rules off records whose name is hidden, from name-filter-TABLE.sql.
      */
     private static String forKind(String sql, RecordKind kind) {
         String withParts = sql;

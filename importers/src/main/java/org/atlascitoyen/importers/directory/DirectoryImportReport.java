@@ -22,7 +22,8 @@ public record DirectoryImportReport(long runId, String kind, String source, Stri
                                     List<Merge> merges, long mergesNotListed, Map<String, Long> mergedByRule,
                                     Map<String, Long> possibleDuplicatesByRule, String rejectFile, String position,
                                     Map<String, Long> phaseMillis, long millis, SourceLicence licence,
-                                    List<Gone> noLongerSeenListed, HumanEdits humanEdits) {
+                                    List<Gone> noLongerSeenListed, HumanEdits humanEdits,
+                                    NaturalPersons naturalPersons) {
     /** The warning of a source without a licence on record, whose data is shown as « licence inconnue ». */
     public static final String UNKNOWN_LICENCE = "licence unknown: the map and exports say \"licence inconnue\" for"
             + " this source; give --licence (and --attribution), or a licence block in the mapping file";
@@ -55,6 +56,29 @@ public record DirectoryImportReport(long runId, String kind, String source, Stri
      */
     public record HumanEdits(long fieldsKept, long conflictsQueued, long suppressed) {
         public static final HumanEdits NONE = new HumanEdits(0, 0, 0);
+    }
+
+    /**
+     * The rows the source's {@code naturalPersons} settings flagged (importers/README.md, "Natural
+     * persons"), by action: {@code hidden} published under a neutral name (the real one kept
+     * private), {@code rejected} rejected as "personne physique".
+     */
+    public record NaturalPersons(long hidden, long rejected) {
+        public static final NaturalPersons NONE = new NaturalPersons(0, 0);
+    }
+
+    /** A report that flagged no natural person. */
+    public DirectoryImportReport(long runId, String kind, String source, String format, String file,
+                                 long read, long inserted, long updated, long unchanged, long merged,
+                                 long rejected, long noLongerSeen, Map<String, Long> rejectsByReason,
+                                 List<String> notes, Map<String, Map<String, Long>> workedAround,
+                                 List<Merge> merges, long mergesNotListed, Map<String, Long> mergedByRule,
+                                 Map<String, Long> possibleDuplicatesByRule, String rejectFile, String position,
+                                 Map<String, Long> phaseMillis, long millis, SourceLicence licence,
+                                 List<Gone> noLongerSeenListed, HumanEdits humanEdits) {
+        this(runId, kind, source, format, file, read, inserted, updated, unchanged, merged, rejected, noLongerSeen,
+                rejectsByReason, notes, workedAround, merges, mergesNotListed, mergedByRule, possibleDuplicatesByRule,
+                rejectFile, position, phaseMillis, millis, licence, noLongerSeenListed, humanEdits, NaturalPersons.NONE);
     }
 
     /** Rows skipped by the suppression list: with the published and the rejected ones, every row read. */
@@ -108,6 +132,10 @@ public record DirectoryImportReport(long runId, String kind, String source, Stri
         if (humanEdits.fieldsKept() + humanEdits.conflictsQueued() + humanEdits.suppressed() > 0) {
             out.printf(Locale.ROOT, "  human edits: fields kept %,d  conflicts queued for moderation %,d  suppressed rows skipped %,d%n",
                     humanEdits.fieldsKept(), humanEdits.conflictsQueued(), humanEdits.suppressed());
+        }
+        if (naturalPersons.hidden() + naturalPersons.rejected() > 0) {
+            out.printf(Locale.ROOT, "  natural persons: published without their name %,d  rejected %,d%n",
+                    naturalPersons.hidden(), naturalPersons.rejected());
         }
         if (millis > 0 && read > 0) {
             StringBuilder phases = new StringBuilder();

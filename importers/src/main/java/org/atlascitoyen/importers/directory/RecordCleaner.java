@@ -3,10 +3,12 @@ package org.atlascitoyen.importers.directory;
 import java.sql.SQLException;
 import org.atlascitoyen.importers.dedup.NameWords;
 import org.atlascitoyen.importers.load.CopyRows;
+import org.atlascitoyen.importers.load.MalformedFileException;
 import org.atlascitoyen.importers.locate.Coordinates;
 import org.atlascitoyen.importers.record.RecordKind;
 import org.atlascitoyen.importers.source.Field;
 import org.atlascitoyen.importers.source.Mapping;
+import org.atlascitoyen.importers.source.NaturalPersonSettings;
 import org.atlascitoyen.importers.source.Names;
 import org.atlascitoyen.importers.source.SourceRow;
 
@@ -30,6 +32,8 @@ public final class RecordCleaner {
     private final Location location;
     private final Tally tally;
     private final ContentHash hash = new ContentHash();
+    private final NaturalPersons naturalPersons;
+    private final byte[] personKey;
 
     /**
      * @param themesFromDescription also derive themes from the description's words, with the
@@ -37,11 +41,25 @@ public final class RecordCleaner {
      */
     public RecordCleaner(RecordKind kind, Mapping mapping, Vocabularies vocabularies, Coordinates coordinates,
                          Tally tally, boolean themesFromDescription) {
+        this(kind, mapping, vocabularies, coordinates, tally, themesFromDescription, new byte[] {0});
+    }
+
+    /**
+     * @param personKey the database's secret (import_key) that keys the derived ids of natural
+     *                  persons whose names are hidden
+     */
+    public RecordCleaner(RecordKind kind, Mapping mapping, Vocabularies vocabularies, Coordinates coordinates,
+                         Tally tally, boolean themesFromDescription, byte[] personKey) {
+        this.personKey = personKey.clone();
         this.kind = kind;
         this.text = new FieldText(mapping);
         this.vocabulary = new VocabularyCodes(mapping, text, vocabularies, tally, themesFromDescription);
         this.location = new Location(mapping, text, coordinates, tally);
         this.tally = tally;
+        this.naturalPersons = new NaturalPersons(mapping == null ? NaturalPersonSettings.NONE : mapping.naturalPersons());
+        if (naturalPersons.active() && kind != RecordKind.ACTOR) {
+            throw new MalformedFileException(mapping.origin() + ": naturalPersons applies to actors only");
+        }
     }
 
     /** Cleans one row and writes it to the staging COPY, rejected or not. */
@@ -98,6 +116,34 @@ public final class RecordCleaner {
         if (c.externalId == null) {
             c.externalId = hash.derivedId(c);
         }
+        if (naturalPersons.active()) {
+            naturalPerson(row, c);
+            if (c.naturalPerson && text.line(row, Field.EXTERNAL_ID) == null) {
+                c.externalId = hash.personId(c, personKey);
+            }
+        }
+    }
+
+    /**
+     * A natural person's row is rejected, or published under a neutral name, its real name kept
+     * private; its dedup words are emptied so that no name rule matches the label (match.sql).
+     * After the external id: a derived id still tells two persons of one commune apart (keyed, see
+     * {@link ContentHash#personId}).
+     */
+    private void naturalPerson(SourceRow row, CleanedRecord c) throws RejectedRow {
+        NaturalPersons.Flag flag = naturalPersons.flag(row, c.name).orElse(null);
+        if (flag == null) {
+            return;
+        }
+        if (naturalPersons.action() == NaturalPersonSettings.Action.REJECT) {
+            throw new RejectedRow("personne physique", flag.detail());
+        }
+        c.naturalPerson = true;
+        c.privateName = c.name;
+        c.name = flag.label();
+        c.nameSearch = Names.normalize(c.name);
+        c.nameWords = "";
+        c.nameKinds = "";
     }
 
     /** A value longer than its field allows rejects the row rather than being cut. */

@@ -35,7 +35,11 @@ public enum Field {
     START_DATE("startDate", 50),
     END_DATE("endDate", 50),
     LESSONS_LEARNED("lessonsLearned", 50_000),
-    CARRIERS("carriers", 2_000);
+    CARRIERS("carriers", 2_000),
+    /** The column saying a row is a natural person's, set by the mapping's {@code naturalPersons} block only. */
+    NATURAL_PERSON("naturalPersons.column", 200),
+    /** The INSEE legal form (catégorie juridique), set by the mapping's {@code naturalPersons} block only. */
+    LEGAL_FORM("naturalPersons.legalFormColumn", 200);
 
     private static final Map<String, Field> BY_KEY = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(Field::key, Function.identity()));
@@ -58,11 +62,18 @@ public enum Field {
         return maxLength;
     }
 
+    /** A field a mapping names at its top level (not one of the {@code naturalPersons} block's columns). */
     public static Field byKey(String key) {
-        return BY_KEY.get(key);
+        Field field = BY_KEY.get(key);
+        return field == null || field.inBlock() ? null : field;
+    }
+
+    /** Whether the field is read through a block of the mapping rather than named at its top level. */
+    public boolean inBlock() {
+        return key.indexOf('.') >= 0;
     }
 
     public static String keys() {
-        return Arrays.stream(values()).map(Field::key).collect(Collectors.joining(", "));
+        return Arrays.stream(values()).filter(f -> !f.inBlock()).map(Field::key).collect(Collectors.joining(", "));
     }
 }

@@ -117,6 +117,7 @@ public final class Mapping {
     private final Map<Field, Rule> rules;
     private final String origin;
     private final SourceLicence licence;
+    private final NaturalPersonSettings naturalPersons;
 
     public Mapping(Map<Field, Rule> rules, String origin) {
         this(rules, origin, SourceLicence.NONE);
@@ -124,9 +125,28 @@ public final class Mapping {
 
     /** A mapping that also says under which licence the source's data is ({@code licence} in the file). */
     public Mapping(Map<Field, Rule> rules, String origin, SourceLicence licence) {
-        this.rules = rules.isEmpty() ? Map.of() : new EnumMap<>(rules);
+        this(rules, origin, licence, NaturalPersonSettings.NONE);
+    }
+
+    /**
+     * A mapping with its {@code naturalPersons} block: the block's columns are read as the fields
+     * {@link Field#NATURAL_PERSON} and {@link Field#LEGAL_FORM}, so that every reader fills them.
+     */
+    public Mapping(Map<Field, Rule> rules, String origin, SourceLicence licence, NaturalPersonSettings naturalPersons) {
+        Map<Field, Rule> all = new EnumMap<>(Field.class);
+        all.putAll(rules);
+        all.remove(Field.NATURAL_PERSON);
+        all.remove(Field.LEGAL_FORM);
+        if (naturalPersons.column() != null) {
+            all.put(Field.NATURAL_PERSON, Rule.column(naturalPersons.column()));
+        }
+        if (naturalPersons.legalFormColumn() != null) {
+            all.put(Field.LEGAL_FORM, Rule.column(naturalPersons.legalFormColumn()));
+        }
+        this.rules = all.isEmpty() ? Map.of() : all;
         this.origin = origin;
         this.licence = licence;
+        this.naturalPersons = naturalPersons;
     }
 
     public static Mapping empty(String origin) {
@@ -151,6 +171,11 @@ public final class Mapping {
         return licence;
     }
 
+    /** How the source flags natural persons ({@link NaturalPersonSettings#NONE} when it does not). */
+    public NaturalPersonSettings naturalPersons() {
+        return naturalPersons;
+    }
+
     /** Where the mapping came from, for messages. */
     public String origin() {
         return origin;
@@ -161,7 +186,8 @@ public final class Mapping {
         Map<Field, Rule> merged = new EnumMap<>(Field.class);
         merged.putAll(rules);
         merged.putAll(other.rules);
-        return new Mapping(merged, other.origin, other.licence.orElse(licence));
+        return new Mapping(merged, other.origin, other.licence.orElse(licence),
+                other.naturalPersons.active() ? other.naturalPersons : naturalPersons);
     }
 
     /** Reads a mapping file: YAML when its name ends in .yaml or .yml, JSON otherwise. */
@@ -186,9 +212,14 @@ public final class Mapping {
         }
         Map<Field, Rule> rules = new EnumMap<>(Field.class);
         SourceLicence licence = SourceLicence.NONE;
+        NaturalPersonSettings naturalPersons = NaturalPersonSettings.NONE;
         for (Map.Entry<String, JsonNode> entry : root.properties()) {
             if (entry.getKey().equals("licence")) {
                 licence = licence(entry.getValue(), origin + ", licence");
+                continue;
+            }
+            if (entry.getKey().equals("naturalPersons")) {
+                naturalPersons = NaturalPersonSettings.parse(entry.getValue(), origin + ", naturalPersons");
                 continue;
             }
             Field field = Field.byKey(entry.getKey());
@@ -198,7 +229,7 @@ public final class Mapping {
             rules.put(field, rule(entry.getValue(), origin + ", field " + entry.getKey()));
         }
         requireOneTerritoryForm(rules, origin);
-        return new Mapping(rules, origin, licence);
+        return new Mapping(rules, origin, licence, naturalPersons);
     }
 
     /**

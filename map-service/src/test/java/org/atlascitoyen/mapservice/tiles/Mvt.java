@@ -15,24 +15,25 @@ import java.util.Map;
  * whose README points to its own Maven repository; com.wdtinc's mapbox-vector-tile) bring a
  * protobuf runtime and JTS for what a test needs of a format this small, and an independent
  * reader checks the tiles against the specification rather than against a second encoder.
+ * Public for the leak scan ({@code privacy.PrivacyLeakScanIT}), which reads every string of a tile.
  *
  * <p>Tile {layers = 3}; Layer {name = 1, features = 2, keys = 3, values = 4, extent = 5,
  * version = 15}; Feature {id = 1, tags = 2 (packed key/value indexes), type = 3, geometry = 4
  * (packed commands: MoveTo 1, LineTo 2, ClosePath 7, with zigzag-encoded deltas)}.
  */
-final class Mvt {
+public final class Mvt {
 
     /** The geometry type of a point feature. */
     static final int POINT = 1;
 
-    record Layer(String name, int version, int extent, List<Feature> features) {
+    public record Layer(String name, int version, int extent, List<Feature> features) {
     }
 
     /**
      * @param id     the feature id, null when absent
      * @param points the points of a (multi)point, in tile units from the top-left corner
      */
-    record Feature(Long id, int type, Map<String, Object> properties, List<int[]> points) {
+    public record Feature(Long id, int type, Map<String, Object> properties, List<int[]> points) {
 
         Object property(String name) {
             return properties.get(name);
@@ -48,7 +49,7 @@ final class Mvt {
     private Mvt() {
     }
 
-    static List<Layer> decode(byte[] tile) {
+    public static List<Layer> decode(byte[] tile) {
         List<Layer> layers = new ArrayList<>();
         Reader reader = new Reader(ByteBuffer.wrap(tile));
         while (reader.more()) {

@@ -1,0 +1,1 @@
+AND NOT r.natural_person
