@@ -14,7 +14,7 @@ import org.atlascitoyen.mapservice.write.WriteDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
@@ -44,11 +44,11 @@ public class RightsEscalationJob implements SchedulingConfigurer {
     private final RightsProperties properties;
     private final AdminProperties admins;
     private final AccountProperties accountProperties;
-    private final int port;
+    private final Environment environment;
 
     RightsEscalationJob(@Qualifier(WriteDatabase.WRITE) JdbcClient jdbc, @Qualifier(WriteDatabase.WRITE) TransactionTemplate transactions,
             Audit audit, RightsMails mails, RightsProperties properties, AdminProperties admins, AccountProperties accountProperties,
-            @Value("${server.port:8080}") int port) {
+            Environment environment) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.audit = audit;
@@ -56,7 +56,7 @@ public class RightsEscalationJob implements SchedulingConfigurer {
         this.properties = properties;
         this.admins = admins;
         this.accountProperties = accountProperties;
-        this.port = port;
+        this.environment = environment;
     }
 
     private record Overdue(long id, String kind, String recordKind, long recordId, String recordName, OffsetDateTime dueAt) {
@@ -82,7 +82,7 @@ public class RightsEscalationJob implements SchedulingConfigurer {
                 }
                 for (Overdue o : overdue) {
                     if (!to.isEmpty()) {
-                        mails.overdue(List.copyOf(to), o.id(), o.kind(), o.recordName(), o.dueAt(), accountProperties.publicUrlOr(port));
+                        mails.overdue(List.copyOf(to), o.id(), o.kind(), o.recordName(), o.dueAt(), baseUrl());
                     }
                     audit.record(null, "rights-escalated", o.recordKind(), o.recordId(), null, null, Map.of("rightsRequest", o.id()));
                 }
@@ -97,6 +97,12 @@ public class RightsEscalationJob implements SchedulingConfigurer {
             log.warn("Rights escalation turn failed: {}", e.getMessage());
             return 0;
         }
+    }
+
+    /** The links' base: ATLAS_PUBLIC_URL, else this instance's port (known once the server listens). */
+    private String baseUrl() {
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        return accountProperties.publicUrlOr(Integer.parseInt(port));
     }
 
     @Override

@@ -78,7 +78,7 @@ class RightsMails {
     /** One mail to every admin about an overdue request; throws when it cannot be sent (the turn is retried). */
     void overdue(List<String> admins, long id, String kind, String recordName, OffsetDateTime dueAt, String baseUrl) {
         MailText mail = MailText.of("Atlas Citoyen : une demande de droits est en retard (n°" + id + ")",
-                baseUrl + "/moderation.html#droits", "Ouvrir la console de modération",
+                baseUrl + "/moderation.html#rights", "Ouvrir la console de modération",
                 "Bonjour,",
                 "La demande n°" + id + " (" + what(kind) + " la fiche « " + (recordName == null ? "?" : recordName) + " ») devait "
                         + "recevoir une réponse avant le " + DAY.format(dueAt) + ". Les coordinateurs de son territoire ne l'ont pas "
