@@ -38,12 +38,14 @@ function clock(item) {
   const due = days.format(new Date(item.dueAt));
   if (item.overdue) {
     const late = -item.daysLeft;
+    const howLate = late < 1 ? 'moins d’un jour de retard' : `${late} jour${late > 1 ? 's' : ''} de retard`;
     return h('p', { class: 'rights-clock' }, h('span', { 'aria-hidden': 'true' }, '⚠ '),
-      `En retard : la réponse était due le ${due} (${late} jour${late > 1 ? 's' : ''} de retard)`
+      `En retard : la réponse était due le ${due} (${howLate})`
       + (item.escalated ? ', signalée aux administrateurs.' : '.'));
   }
   return h('p', { class: 'rights-clock' }, h('span', { 'aria-hidden': 'true' }, '⏱ '),
-    `À traiter avant le ${due} (${item.daysLeft} jour${item.daysLeft > 1 ? 's' : ''} restant${item.daysLeft > 1 ? 's' : ''}).`);
+    item.daysLeft < 1 ? `À traiter aujourd’hui : la réponse est due le ${due}.`
+      : `À traiter avant le ${due} (${item.daysLeft} jour${item.daysLeft > 1 ? 's' : ''} restant${item.daysLeft > 1 ? 's' : ''}).`);
 }
 
 function entry(item) {

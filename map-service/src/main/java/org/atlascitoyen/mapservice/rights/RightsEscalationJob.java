@@ -26,8 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Mails the admins ({@code ATLAS_ADMIN_EMAILS} and the accounts with the admin role) once about
  * each rights request past its due date, which the console also lists first. One instance at a
  * time, as {@code moderation/EscalationJob}: a turn runs inside a transaction holding a PostgreSQL
- * advisory lock and marks the requests it mails about; when a mail cannot be sent the turn is
- * rolled back, so the next turn tries again.
+ * advisory lock and marks the requests it mails about; when a mail cannot be sent (or there is no
+ * admin to mail) the turn is rolled back, so the next turn tries again. The same turn forgets the
+ * requests whose verification link expired unused.
  */
 @Component
 public class RightsEscalationJob implements SchedulingConfigurer {
@@ -36,6 +37,7 @@ public class RightsEscalationJob implements SchedulingConfigurer {
     private static final String LOCK = SqlResource.statement("sql/rights/escalation-lock.sql");
     private static final String OVERDUE = SqlResource.statement("sql/rights/overdue.sql");
     private static final String ADMIN_EMAILS = SqlResource.statement("sql/rights/admin-emails.sql");
+    private static final String EXPIRE = SqlResource.statement("sql/rights/expire.sql");
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -69,6 +71,7 @@ public class RightsEscalationJob implements SchedulingConfigurer {
                 if (!jdbc.sql(LOCK).query(Boolean.class).single()) {
                     return 0;
                 }
+                jdbc.sql(EXPIRE).update();
                 List<Overdue> overdue = jdbc.sql(OVERDUE).query((rs, i) -> new Overdue(rs.getLong("id"), rs.getString("kind"),
                         rs.getString("record_kind"), rs.getLong("record_id"), rs.getString("record_name"),
                         rs.getObject("due_at", OffsetDateTime.class))).list();
@@ -78,12 +81,13 @@ public class RightsEscalationJob implements SchedulingConfigurer {
                 Set<String> to = new LinkedHashSet<>(admins.adminEmails());
                 to.addAll(jdbc.sql(ADMIN_EMAILS).query(String.class).list());
                 if (to.isEmpty()) {
+                    // Not marked: the admins named later are still told.
                     log.warn("{} overdue rights request(s) and no admin to mail (set ATLAS_ADMIN_EMAILS)", overdue.size());
+                    tx.setRollbackOnly();
+                    return 0;
                 }
                 for (Overdue o : overdue) {
-                    if (!to.isEmpty()) {
-                        mails.overdue(List.copyOf(to), o.id(), o.kind(), o.recordName(), o.dueAt(), baseUrl());
-                    }
+                    mails.overdue(List.copyOf(to), o.id(), o.kind(), o.recordName(), o.dueAt(), baseUrl());
                     audit.record(null, "rights-escalated", o.recordKind(), o.recordId(), null, null, Map.of("rightsRequest", o.id()));
                 }
                 return overdue.size();

@@ -119,20 +119,7 @@ public class RightsModerationService {
         };
         transactions.executeWithoutResult(tx -> {
             if (!refuse) {
-                RecordConcerned record = records.find(item.recordKind(), item.recordId())
-                        .orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT, "The record no longer exists or is hidden"));
-                ProposedFields fields = decision.fields() != null ? decision.fields()
-                        : "correct".equals(decision.decision()) ? item.corrections() : null;
-                if ("correct".equals(decision.decision()) && (fields == null || fields.isEmpty())) {
-                    throw new BadParameterException("fields", "Required: the values to publish (the request names none)");
-                }
-                boolean erasesRecord = "erase".equals(decision.decision()) && record.onlyPerson();
-                if (fields != null && !fields.isEmpty() && !erasesRecord) {
-                    correct(moderator, item, record, fields);
-                }
-                if ("erase".equals(decision.decision())) {
-                    erasure.erase(record, moderator.accountId(), id);
-                }
+                apply(moderator, item, decision);
             }
             if (jdbc.sql(DECIDE).param("id", id).param("outcome", outcome).param("answer", decision.reason())
                     .param("accountId", moderator.accountId()).query(Long.class).optional().isEmpty()) {
@@ -144,6 +131,30 @@ public class RightsModerationService {
         dataVersion.refresh();
         mails.outcome(item.requesterEmail(), outcome, "erased".equals(outcome) ? null : item.recordName(), decision.reason());
         return new Decided(id, refuse ? "refused" : "done", outcome);
+    }
+
+    /** Publishes the corrections and erases, inside the decision's transaction. */
+    private void apply(Moderator moderator, Item item, RightsDecision decision) {
+        RecordConcerned record = records.find(item.recordKind(), item.recordId()).orElse(null);
+        if (record == null) {
+            // Erased already (another request on the same record): nothing is left to erase.
+            if ("erase".equals(decision.decision())) {
+                return;
+            }
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "The record no longer exists or is hidden");
+        }
+        ProposedFields fields = decision.fields() != null ? decision.fields()
+                : "correct".equals(decision.decision()) ? item.corrections() : null;
+        if ("correct".equals(decision.decision()) && (fields == null || fields.isEmpty())) {
+            throw new BadParameterException("fields", "Required: the values to publish (the request names none)");
+        }
+        boolean erasesRecord = "erase".equals(decision.decision()) && record.onlyPerson();
+        if (fields != null && !fields.isEmpty() && !erasesRecord) {
+            correct(moderator, item, record, fields);
+        }
+        if ("erase".equals(decision.decision())) {
+            erasure.erase(record, moderator.accountId(), item.id());
+        }
     }
 
     private void correct(Moderator moderator, Item item, RecordConcerned record, ProposedFields fields) {
@@ -163,9 +174,9 @@ public class RightsModerationService {
                 Map.of("fields", changed, "by", "moderator"));
     }
 
-    /** Whole days until the due date, rounded down: 29.5 days left is 29, half a day overdue is -1. */
+    /** Whole days until the due date (negative: whole days overdue): 29.5 days left is 29, 9.5 days overdue is -9. */
     static long daysLeft(OffsetDateTime now, OffsetDateTime due) {
-        return due == null ? 0 : Math.floorDiv(Duration.between(now, due).getSeconds(), 86_400L);
+        return due == null ? 0 : Duration.between(now, due).toDays();
     }
 
     private record Item(long id, String kind, String recordKind, long recordId, String recordName, ProposedFields corrections,

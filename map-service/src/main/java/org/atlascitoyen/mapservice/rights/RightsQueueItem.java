@@ -11,7 +11,7 @@ import org.atlascitoyen.mapservice.contribution.ProposedFields;
  * @param verifiedBy  who verified it: {@code requester} (a link to their address), {@code record}
  *                    (a link to the record's own address) or {@code owner} (the record's
  *                    signed-in owner)
- * @param daysLeft    whole days until the due date (negative: overdue by as many)
+ * @param daysLeft    whole days until the due date (negative: whole days overdue)
  * @param overdue     past its due date
  * @param escalated   when the admins were mailed about it (null: not yet)
  */

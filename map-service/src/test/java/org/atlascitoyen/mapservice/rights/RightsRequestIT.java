@@ -244,7 +244,7 @@ class RightsRequestIT extends WebIT {
         JsonNode items = queue(millau);
         assertThat(items.get(0).get("id").asLong()).isEqualTo(overdue);
         assertThat(items.get(0).get("overdue").asBoolean()).isTrue();
-        assertThat(items.get(0).get("daysLeft").asLong()).isEqualTo(-3L);
+        assertThat(items.get(0).get("daysLeft").asLong()).isEqualTo(-2L);
         assertThat(item(items, later).get("overdue").asBoolean()).isFalse();
 
         SMTP.purgeEmailFromAllMailboxes();
