@@ -335,7 +335,10 @@ class RightsRequestIT extends WebIT {
                 .POST(HttpRequest.BodyPublishers.ofString(anonymous("erase", "actor", actor, "x@example.org", null))).build())
                 .statusCode()).as("without the CSRF token").isEqualTo(403);
         assertThat(get("/api/moderation/rights-requests").statusCode()).isEqualTo(401);
-        assertThat(get(session("simple.membre@example.org"), "/api/moderation/rights-requests").statusCode()).isEqualTo(403);
+        SignIn.Session member = session("simple.membre@example.org");
+        assertThat(get(member, "/api/moderation/rights-requests").statusCode()).isEqualTo(403);
+        assertThat(post(member, "/api/moderation/rights-requests/1/decision", "{\"decision\":\"erase\"}").statusCode()).isEqualTo(403);
+        assertThat(get(member, "/api/moderation/rights-requests?limit=0").statusCode()).isEqualTo(403);
 
         // 3 links an hour to one address (atlas.rate-limit.rights-email): the fourth request is refused.
         int[] statuses = new int[4];
