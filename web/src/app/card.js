@@ -6,6 +6,7 @@
 import { contributeNodes } from './contribute-card.js';
 import { h } from './dom.js';
 import { kindLabel } from './kinds.js';
+import { rightsNode } from './rights-card.js';
 
 const PRECISION = {
   address: 'Adresse précise',
@@ -55,6 +56,7 @@ export function cardNodes(kind, feature, actions) {
           + `${s.lastSeenAt ? ` · vue le ${dates.format(new Date(s.lastSeenAt))}` : ''}`))))],
     p.updatedAt && h('p', { class: 'muted' }, `Mis à jour le ${dates.format(new Date(p.updatedAt))}.`),
     (feature.id ?? p.id) != null && contributeNodes(kind, feature.id ?? p.id),
+    (feature.id ?? p.id) != null && rightsNode(kind, feature.id ?? p.id),
   ];
 }
 

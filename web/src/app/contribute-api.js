@@ -207,3 +207,6 @@ export function coordinationTerritories(kind) {
 export function signOut() {
   return send('POST', 'api/account/signout');
 }
+
+/** The same requests for the other write-side modules (rights-api.js): CSRF, French errors. */
+export { send as sendWrite, get as getWrite };

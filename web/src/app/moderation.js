@@ -13,6 +13,7 @@ import { h, nodes } from './dom.js';
 import { kindLabel } from './kinds.js';
 import { L, createMap } from './map.js';
 import { createAdmin } from './moderation-admin.js';
+import { createRightsQueue } from './rights-moderation.js';
 import { PAGES, account, fillNav, moderates, refreshAccount } from './site-nav.js';
 
 const PAGE_SIZE = 20;
@@ -52,6 +53,7 @@ async function start() {
   drawBase(territoryMap);
   showTerritories(me);
   loadQueue(0);
+  createRightsQueue(document.getElementById('rights'));
   document.getElementById('queue-next').addEventListener('click', (event) => loadQueue(Number(event.currentTarget.dataset.after)));
   document.getElementById('queue-first').addEventListener('click', () => {
     pages = [0];

@@ -1,3 +1,8 @@
 -- Deletes an account: its roles go with it (ON DELETE CASCADE); its contributions, decisions and
--- audit entries stay, their author or decider set to null (ON DELETE SET NULL, V14).
-DELETE FROM account WHERE id = :id
+-- audit entries stay, their author or decider set to null (ON DELETE SET NULL, V14). What it
+-- proposed anonymously under the same address loses that address too, and so do its closed rights
+-- requests (an open one keeps it, to mail the outcome the person is owed).
+UPDATE contribution SET author_email = NULL WHERE author_email = (SELECT email FROM account WHERE id = :id);
+UPDATE rights_request SET requester_email = NULL
+WHERE requester_account_id = :id AND status IN ('done', 'refused');
+DELETE FROM account WHERE id = :id;

@@ -4,7 +4,7 @@
 SELECT at, action, details ->> 'kind' AS kind, CAST(details -> 'fields' AS text) AS fields, details ->> 'by' AS by
 FROM audit_entry
 WHERE record_kind = :recordKind AND record_id = :id
-  AND (action IN ('created', 'modified', 'claimed', 'hidden', 'restored', 'removed')
+  AND (action IN ('created', 'modified', 'claimed', 'hidden', 'restored', 'removed', 'erased')
        OR (action = 'proposed' AND details ->> 'kind' = 'report' AND account_id IS NOT NULL)
        OR (action = 'confirmed' AND details ->> 'kind' = 'report'))
 ORDER BY at, id

@@ -26,7 +26,7 @@ public class AccountRepository {
 
     private static final String UPSERT = SqlResource.load("sql/account/upsert.sql");
     private static final String FIND = SqlResource.load("sql/account/find.sql");
-    private static final String DELETE = SqlResource.load("sql/account/delete.sql");
+    private static final List<String> DELETE = SqlResource.statements("sql/account/delete.sql");
     private static final String DISPLAY_NAME = SqlResource.load("sql/account/display-name.sql");
     private static final String DELETE_SESSIONS = SqlResource.load("sql/account/delete-sessions.sql");
 
@@ -61,7 +61,7 @@ public class AccountRepository {
     /** Deletes an account and ends all its sessions, in one transaction. */
     public void delete(long id) {
         transactions.executeWithoutResult(status -> {
-            jdbc.sql(DELETE).param("id", id).update();
+            DELETE.forEach(sql -> jdbc.sql(sql).param("id", id).update());
             jdbc.sql(DELETE_SESSIONS).param("principal", SignedInAccount.principalName(id)).update();
         });
     }

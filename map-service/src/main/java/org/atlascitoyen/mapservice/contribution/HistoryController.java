@@ -63,6 +63,8 @@ public class HistoryController {
             case "hidden" -> new HistoryEntry(at, "masquée après plusieurs signalements", List.of(), "des contributeurs");
             case "restored" -> new HistoryEntry(at, "rétablie", List.of(), "un modérateur");
             case "removed" -> new HistoryEntry(at, "retirée", List.of(), "un modérateur");
+            case "erased" -> new HistoryEntry(at, "données personnelles effacées à la demande de la personne concernée", List.of(),
+                    "un modérateur");
             default -> new HistoryEntry(at, "signalée", List.of(), "un contributeur");
         };
     }

@@ -9,7 +9,7 @@ import org.springframework.web.util.HtmlUtils;
 public record MailText(String subject, String text, String html) {
 
     /** Builds both forms from paragraphs; the link, when not null, closes the mail. */
-    static MailText of(String subject, String link, String linkLabel, String... paragraphs) {
+    public static MailText of(String subject, String link, String linkLabel, String... paragraphs) {
         StringBuilder text = new StringBuilder();
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"fr\"><body>");
         for (String paragraph : paragraphs) {

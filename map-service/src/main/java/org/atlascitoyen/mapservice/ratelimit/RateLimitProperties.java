@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param contributionIp      proposals sent from one IP address
  * @param contributionAccount proposals sent by one account
  * @param reportIp            reports ("signaler") sent from one IP address
+ * @param rightsIp            rights requests ("corriger ou retirer") sent from one IP address
+ * @param rightsEmail         rights requests' verification links mailed to one address
  */
 @ConfigurationProperties("atlas.rate-limit")
 public record RateLimitProperties(
@@ -20,7 +22,9 @@ public record RateLimitProperties(
         @DefaultValue("3/PT1H") Limit signinEmail,
         @DefaultValue("20/PT1H") Limit contributionIp,
         @DefaultValue("30/PT1H") Limit contributionAccount,
-        @DefaultValue("10/PT1H") Limit reportIp) {
+        @DefaultValue("10/PT1H") Limit reportIp,
+        @DefaultValue("10/PT1H") Limit rightsIp,
+        @DefaultValue("3/PT1H") Limit rightsEmail) {
 
     /** The limit of a name ({@code signin-ip}...). */
     public Limit byName(String name) {
@@ -30,6 +34,8 @@ public record RateLimitProperties(
             case "contribution-ip" -> contributionIp;
             case "contribution-account" -> contributionAccount;
             case "report-ip" -> reportIp;
+            case "rights-ip" -> rightsIp;
+            case "rights-email" -> rightsEmail;
             default -> throw new IllegalArgumentException("no rate limit named '" + name + "'");
         };
     }

@@ -104,6 +104,7 @@ public class SecurityConfig {
                         .requestMatchers("/api/moderation/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/account").authenticated()
                         .requestMatchers(HttpMethod.DELETE, "/api/account").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/account/data").authenticated()
                         .requestMatchers("/api/contributions/mine").authenticated()
                         .anyRequest().permitAll());
         return http.build();

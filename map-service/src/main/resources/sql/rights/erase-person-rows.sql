@@ -1,0 +1,5 @@
+-- Before a resource person's record goes: their private and members' rows (which would otherwise
+-- outlive a hidden record), and their consents dated withdrawn and unlinked from their account.
+UPDATE person_consent SET withdrawn_at = coalesce(withdrawn_at, now()), account_id = NULL WHERE person_id = :id;
+DELETE FROM person_private WHERE person_id = :id;
+DELETE FROM person_member WHERE person_id = :id;
