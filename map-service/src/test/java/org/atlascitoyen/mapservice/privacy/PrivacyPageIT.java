@@ -52,7 +52,8 @@ class PrivacyPageIT extends WebIT {
         assertThat(page.body()).contains("Données personnelles", "app/privacy-page.js");
         HttpResponse<String> module = get("/app/privacy-page.js");
         assertThat(module.statusCode()).isEqualTo(200);
-        assertThat(module.body()).contains("/api/privacy").doesNotContain("innerHTML");
+        assertThat(module.body()).contains("data-duration", "textContent").doesNotContain("innerHTML");
+        assertThat(get("/app/contact-api.js").body()).contains("api/privacy");
     }
 
     private static JsonNode entry(JsonNode list, String key) {
