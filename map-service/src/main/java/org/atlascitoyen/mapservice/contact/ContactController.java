@@ -14,7 +14,6 @@ import org.atlascitoyen.mapservice.system.BadParameterException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,7 +22,7 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * The contact relay's endpoints: {@code POST /api/contact} (a message), {@code POST /api/contact/confirm}
  * (the anonymous sender's link), {@code POST /api/contact/opt-out} (the recipient's link in each
- * relayed mail) and {@code PUT /api/contact/relay/{recordKind}/{recordId}} (the record's manager
+ * relayed mail) and {@code PUT /api/contact/relay} (the record's manager
  * turns the relay on or off). The traps for scripts are the contributions': a honeypot ({@code url},
  * answered like any message, nothing sent) and a minimum fill time for anonymous forms.
  */
@@ -46,8 +45,8 @@ public class ContactController {
     public record TokenRequest(String token) {
     }
 
-    /** What the manager's switch takes. */
-    public record RelaySwitch(Boolean enabled) {
+    /** What the manager's switch takes: the record ({@code actor} or {@code person}) and the relay's new state. */
+    public record RelaySwitch(String recordKind, Long recordId, Boolean enabled) {
     }
 
     @PostMapping(value = "/api/contact", consumes = "application/json")
@@ -89,18 +88,20 @@ public class ContactController {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(contacts.optOut(request.token()));
     }
 
-    @PutMapping(value = "/api/contact/relay/{recordKind}/{recordId}", consumes = "application/json")
+    @PutMapping(value = "/api/contact/relay", consumes = "application/json")
     @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = RelaySwitch.class)))
-    public ResponseEntity<ContactService.RelayState> relay(@PathVariable String recordKind, @PathVariable long recordId,
-            HttpServletRequest http) {
+    public ResponseEntity<ContactService.RelayState> relay(HttpServletRequest http) {
         RelaySwitch request = StrictJson.read(http, RelaySwitch.class, 1024);
+        if (request.recordId() == null || request.recordId() < 1) {
+            throw new BadParameterException("recordId", "Required: a record id");
+        }
         if (request.enabled() == null) {
             throw new BadParameterException("enabled", "Required: true or false");
         }
         SignedInAccount account = current.current()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED, "Sign in"));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .body(contacts.ownerSwitch(recordKind, recordId, request.enabled(), account.id()));
+                .body(contacts.ownerSwitch(request.recordKind(), request.recordId(), request.enabled(), account.id()));
     }
 
     private String baseUrl(HttpServletRequest http) {

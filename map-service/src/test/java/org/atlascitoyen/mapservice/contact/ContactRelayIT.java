@@ -183,10 +183,10 @@ class ContactRelayIT extends WebIT {
 
         // Its manager turns it on again (record_owner); anyone else gets 403.
         long carolId = rows("SELECT id FROM account WHERE email = 'carol@example.org'");
-        HttpResponse<String> notOwner = put("/api/contact/relay/actor/" + optOutActor, "{\"enabled\":true}", carol);
+        HttpResponse<String> notOwner = put("/api/contact/relay", "{\"recordKind\":\"actor\",\"recordId\":" + optOutActor + ",\"enabled\":true}", carol);
         assertThat(notOwner.statusCode()).isEqualTo(403);
         execute("INSERT INTO record_owner (record_kind, record_id, account_id) VALUES ('actor', " + optOutActor + ", " + carolId + ")");
-        assertThat(put("/api/contact/relay/actor/" + optOutActor, "{\"enabled\":true}", carol).statusCode()).isEqualTo(200);
+        assertThat(put("/api/contact/relay", "{\"recordKind\":\"actor\",\"recordId\":" + optOutActor + ",\"enabled\":true}", carol).statusCode()).isEqualTo(200);
         assertThat(json(get("/api/actors/" + optOutActor)).path("properties").path("contactable").asBoolean()).isTrue();
         assertThat(get("/api/actors?format=json&limit=1000").body()).contains("\"contactable\":true").doesNotContain("secret-");
     }
