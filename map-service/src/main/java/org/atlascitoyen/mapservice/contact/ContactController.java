@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.atlascitoyen.mapservice.account.AccountProperties;
 import org.atlascitoyen.mapservice.account.CurrentAccount;
@@ -14,6 +15,7 @@ import org.atlascitoyen.mapservice.system.BadParameterException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -102,6 +104,14 @@ public class ContactController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED, "Sign in"));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                 .body(contacts.ownerSwitch(request.recordKind(), request.recordId(), request.enabled(), account.id()));
+    }
+
+    /** The records I manage, with their relay's state ("Mon compte"); 401 when not signed in. */
+    @GetMapping("/api/contact/relay")
+    public ResponseEntity<List<ContactService.ManagedRecord>> mine() {
+        SignedInAccount account = current.current()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED, "Sign in"));
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(contacts.managedBy(account.id()));
     }
 
     private String baseUrl(HttpServletRequest http) {

@@ -1,5 +1,6 @@
 package org.atlascitoyen.mapservice.contact;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -40,6 +41,7 @@ public class ContactService {
     private static final String PERSON_RELAY = SqlResource.statement("sql/contact/person-relay.sql");
     private static final String IS_OWNER = SqlResource.statement("sql/contact/is-owner.sql");
     private static final String RECORD_NAME = SqlResource.statement("sql/contact/record-name.sql");
+    private static final String MINE = SqlResource.statement("sql/contact/mine.sql");
     private static final String BUMP = SqlResource.statement("sql/moderation/bump.sql");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>()\\[\\],;:\"\\\\]{1,64}@[^@\\s<>()\\[\\],;:\"\\\\.]+(\\.[^@\\s<>()\\[\\],;:\"\\\\.]+)+");
     /** C0 controls but tab, LF and CR; DEL, C1 controls, and the bidirectional overrides. */
@@ -168,6 +170,20 @@ public class ContactService {
 
     /** What an opt-out turned off: the record, by its public name. */
     public record RelayState(String recordKind, long recordId, String name, boolean enabled) {
+    }
+
+    /**
+     * A record an account manages, with its relay's state.
+     *
+     * @param hasAddress whether the atlas knows an address to relay to (never which)
+     */
+    public record ManagedRecord(String recordKind, long recordId, String name, boolean enabled, boolean hasAddress) {
+    }
+
+    /** The records an account manages or is, for the switches of "Mon compte". */
+    List<ManagedRecord> managedBy(long accountId) {
+        return jdbc.sql(MINE).param("accountId", accountId).query((rs, i) -> new ManagedRecord(rs.getString("record_kind"),
+                rs.getLong("id"), rs.getString("name"), rs.getBoolean("enabled"), rs.getBoolean("has_address"))).list();
     }
 
     /** The button of a relayed mail's "ne plus recevoir" page. */

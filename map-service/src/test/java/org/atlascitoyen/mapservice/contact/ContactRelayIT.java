@@ -188,6 +188,13 @@ class ContactRelayIT extends WebIT {
         execute("INSERT INTO record_owner (record_kind, record_id, account_id) VALUES ('actor', " + optOutActor + ", " + carolId + ")");
         assertThat(put("/api/contact/relay", "{\"recordKind\":\"actor\",\"recordId\":" + optOutActor + ",\"enabled\":true}", carol).statusCode()).isEqualTo(200);
         assertThat(json(get("/api/actors/" + optOutActor)).path("properties").path("contactable").asBoolean()).isTrue();
+        HttpResponse<String> mine = HTTP.send(carol.with(HttpRequest.newBuilder(uri("/api/contact/relay"))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(mine.statusCode()).isEqualTo(200);
+        assertThat(json(mine).get(0).path("name").asString()).isEqualTo("Tiers-lieu La Grange");
+        assertThat(json(mine).get(0).path("enabled").asBoolean()).isTrue();
+        assertThat(mine.body()).doesNotContain("secret-");
+        assertThat(get("/api/contact/relay").statusCode()).isEqualTo(401);
         assertThat(get("/api/actors?format=json&limit=1000").body()).contains("\"contactable\":true").doesNotContain("secret-");
     }
 
