@@ -144,6 +144,8 @@ class ContactRelayIT extends WebIT {
 
         assertThat(post("/api/contact/confirm", "{\"token\":\"" + token.group(1) + "\"}", null).statusCode())
                 .as("a link works once").isEqualTo(400);
+        assertThat(rows("SELECT count(*) FROM relay_message WHERE record_id = " + anonymousActor
+                + " AND status = 'sent' AND sender_email IS NULL AND confirmed_at IS NOT NULL")).as("the address not kept once sent").isOne();
         assertThat(String.join(" ", asked.body(), confirmed.body(), serviceLog(output))).doesNotContain("secret-");
     }
 
