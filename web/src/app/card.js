@@ -1,8 +1,10 @@
 // The card of an actor or an initiative, from its detail (/api/actors/{id}, /api/initiatives/{id}):
 // what it is, its themes and description, where it acts (territories, clickable), what it is
 // linked to (clickable), how to reach it, and where the information comes from. Emails and phone
-// numbers are private and never served: the public contact route is the record's own website.
+// numbers are private and never served: "Contacter" goes through the relay (contact-card.js) or the
+// record's own website.
 
+import { contactNodes } from './contact-card.js';
 import { contributeNodes } from './contribute-card.js';
 import { h } from './dom.js';
 import { kindLabel } from './kinds.js';
@@ -34,6 +36,7 @@ export function cardNodes(kind, feature, actions) {
     !actor && (p.startDate || p.endDate) && h('p', { class: 'muted' }, period(p.startDate, p.endDate)),
     !actor && p.lessonsLearned && [h('h3', {}, 'Retour d’expérience'), h('p', { class: 'description' }, p.lessonsLearned)],
     contact && h('p', {}, h('a', { class: 'button', href: contact.href, target: '_blank', rel: 'noopener noreferrer' }, contact.label)),
+    contactNodes(kind, feature.id ?? p.id, p),
     h('dl', {},
       p.website && [h('dt', {}, 'Site web'), h('dd', {}, site ? h('a', { href: site, target: '_blank', rel: 'noopener noreferrer' }, displayUrl(site)) : p.website)],
       (p.address || p.postcode) && [h('dt', {}, 'Adresse'), h('dd', {}, [p.address, p.postcode].filter(Boolean).join(', '))],

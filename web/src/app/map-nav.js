@@ -12,5 +12,6 @@ if (/\/embed$/.test(location.pathname)) {
   nav.replaceChildren(h('ul', {},
     h('li', {}, h('a', { href: 'proposer.html' }, 'Proposer un acteur / une initiative')),
     h('li', {}, h('a', { href: 'mes-contributions.html' }, 'Mes contributions')),
-    h('li', {}, h('a', { href: 'moderation.html' }, 'Modération'))));
+    h('li', {}, h('a', { href: 'moderation.html' }, 'Modération')),
+    h('li', {}, h('a', { href: 'donnees-personnelles.html' }, 'Données personnelles'))));
 }

@@ -29,13 +29,15 @@ public enum RecordKind {
     ACTOR("actor", "actors", "Acteurs", "Qui agit où : associations, collectivités, collectifs d'habitants, "
             + "tiers-lieux, structures de l'ESS... (champs publics seulement)",
             new Category("type", "actor_type", "code", "Type d'acteur"),
-            List.of(column("siren", ValueType.TEXT), column("rna", ValueType.TEXT)),
+            List.of(column("siren", ValueType.TEXT), column("rna", ValueType.TEXT),
+                    // true when the actor takes messages through the contact relay (V18): never the address
+                    column("contactable", ValueType.BOOLEAN)),
             List.of(new Link("initiatives", "initiative", "sql/record/actor-initiatives.sql")),
             Map.of(Shape.LIST, "name type typeLabel themes description website precision commune communeName epci"
-                            + " departement updatedAt sources",
+                            + " departement updatedAt sources contactable",
                     Shape.DETAIL, "name type typeLabel themes description address postcode website siren rna precision"
                             + " territoryKind territoryCode outOfRegion territories initiatives provenance createdAt"
-                            + " updatedAt",
+                            + " updatedAt contactable",
                     Shape.EXPORT, "name type typeLabel themes description address postcode website siren rna precision"
                             + " commune communeName epci departement updatedAt sources",
                     Shape.OGC, "name type typeLabel themes description website precision commune communeName epci petr"

@@ -18,4 +18,10 @@ public interface Mailer {
      * escapes every user value in {@code html} ({@link org.springframework.web.util.HtmlUtils}).
      */
     void send(List<String> to, String subject, String text, String html);
+
+    /**
+     * As {@link #send(List, String, String, String)}, with a {@code Reply-To} address: the contact
+     * relay's mails come from the service and are answered to their sender.
+     */
+    void send(List<String> to, String replyTo, String subject, String text, String html);
 }

@@ -58,9 +58,17 @@ public final class OutboxMailer implements Mailer {
     /** With {@code html} null, a plain-text mail; else multipart/alternative, the text first. */
     @Override
     public void send(List<String> to, String subject, String text, String html) {
+        send(to, null, subject, text, html);
+    }
+
+    @Override
+    public void send(List<String> to, String replyTo, String subject, String text, String html) {
         try {
             MimeMessage message = new MimeMessage(session);
             message.setFrom(new InternetAddress(from));
+            if (replyTo != null) {
+                message.setReplyTo(new InternetAddress[] {new InternetAddress(replyTo)});
+            }
             for (String address : to) {
                 message.addRecipient(Message.RecipientType.TO, new InternetAddress(address));
             }

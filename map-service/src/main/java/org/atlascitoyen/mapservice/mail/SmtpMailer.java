@@ -36,10 +36,18 @@ public final class SmtpMailer implements Mailer {
 
     @Override
     public void send(List<String> to, String subject, String text, String html) {
+        send(to, null, subject, text, html);
+    }
+
+    @Override
+    public void send(List<String> to, String replyTo, String subject, String text, String html) {
         MimeMessage message = sender.createMimeMessage();
         try {
             MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
             helper.setFrom(from);
+            if (replyTo != null) {
+                helper.setReplyTo(replyTo);
+            }
             helper.setTo(to.toArray(String[]::new));
             helper.setSubject(subject);
             helper.setText(text, html);

@@ -53,7 +53,17 @@ public class RateLimits {
      * @throws IllegalArgumentException   for an unknown limit name
      */
     public void check(String limitName, String key) {
-        Limit limit = limits.byName(limitName);
+        check(limitName, limits.byName(limitName), key);
+    }
+
+    /**
+     * Takes one request from the bucket of {@code key} under a limit that a feature keeps in its
+     * own settings (the contact relay's, {@code ContactProperties}): the bucket is named
+     * {@code limitName}, which must differ from every other limit's name.
+     *
+     * @throws RateLimitExceededException when the bucket is empty: a 429 with Retry-After
+     */
+    public void check(String limitName, Limit limit, String key) {
         BucketConfiguration configuration = BucketConfiguration.builder()
                 .addLimit(bandwidth -> bandwidth.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()))
                 .build();
