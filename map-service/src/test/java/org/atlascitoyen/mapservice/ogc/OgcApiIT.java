@@ -43,10 +43,12 @@ class OgcApiIT extends DemoServiceIT {
     }
 
     @Test
-    void conformanceClaimsCoreAndGeoJson() {
+    void conformanceClaimsCoreGeoJsonOpenApiAndCrs() {
         assertThat(json(get("/ogc/conformance")).path("conformsTo").valueStream().map(JsonNode::asString)).containsExactly(
                 "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
-                "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson");
+                "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+                "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+                "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs");
     }
 
     @Test
@@ -201,8 +203,17 @@ class OgcApiIT extends DemoServiceIT {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
             "actors/items?bbox=1.3,43.5,1.6 | bbox",
-            "actors/items?bbox=1.6,43.5,1.3,43.7 | bbox",
-            "actors/items?bbox=1.3,43.5,0,1.6,43.7,100 | bbox",
+            "actors/items?bbox=1.3,43.7,1.6,43.5 | bbox",
+            "actors/items?bbox=1.3,43.5,0,1.6,43.7 | bbox",
+            "actors/items?bbox=1.3,43.5,1.3,43.7 | bbox",
+            "actors/items?bbox=181,43.5,182,43.7 | bbox",
+            "actors/items?bbox=43.5,1.3,43.7,1.6&bbox-crs=EPSG:4326&bbox=1,2,3,4 | bbox",
+            "actors/items?bbox=1.3,43.5,1.6,43.7&bbox-crs=http://www.opengis.net/def/crs/EPSG/0/9999 | bbox-crs",
+            "actors/items?bbox=5e7,6e6,5.1e7,6.1e6&bbox-crs=http://www.opengis.net/def/crs/EPSG/0/2154 | bbox",
+            "actors/items?bbox=NaN,6e6,5e5,6.1e6&bbox-crs=http://www.opengis.net/def/crs/EPSG/0/2154 | bbox",
+            "actors/items?crs=EPSG:9999 | crs",
+            "actors/items?crs=http://www.opengis.net/def/crs/EPSG/0/2154&crs=EPSG:3857 | crs",
+            "communes/items/31555?crs=urn:ogc:def:crs:EPSG::27572 | crs",
             "actors/items?limit=0 | limit",
             "actors/items?limit=ten | limit",
             "actors/items?offset=-1 | offset",
