@@ -6,20 +6,14 @@ import static org.assertj.core.api.Assertions.fail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.atlascitoyen.mapservice.DemoServiceIT;
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /**
  * The OGC's executable test suite for OGC API Features (Part 1 core, GeoJSON, OpenAPI 3.0 and
@@ -38,9 +32,6 @@ import org.w3c.dom.NodeList;
 class OgcEtsIT extends DemoServiceIT {
 
     private static final String JAR = "ets-ogcapi-features10-aio.jar";
-
-    /** The only reason a test may be skipped: a box of the suite's that holds none of the region's features. */
-    private static final String NO_FEATURE_IN_BOX = "No features were returned for collection.";
 
     /** A test of each conformance class claimed, which must have run and passed. */
     private static final Map<String, String> CLASS_TESTS = Map.of(
@@ -73,15 +64,14 @@ class OgcEtsIT extends DemoServiceIT {
         }
         assertThat(process.exitValue()).as("the suite's exit status; see " + out.resolve("ets.log")).isZero();
 
-        Results results = results(out);
-        String closing = results.passed.size() + " passed, " + results.failed.size() + " failed, "
-                + results.skipped.size() + " skipped";
+        EtsResults results = EtsResults.read(resultsFile(out));
+        String closing = results.closingLine();
         System.out.println("OGC ETS: " + closing + " (" + out + ")");
-        assertThat(results.failed).as("failed tests (" + closing + ")").isEmpty();
-        assertThat(results.skipped.entrySet().stream().filter(s -> !s.getValue().equals(NO_FEATURE_IN_BOX)).toList())
-                .as("tests skipped for another reason than an empty box (" + closing + ")").isEmpty();
+        assertThat(results.failed()).as("failed tests (" + closing + ")").isEmpty();
+        assertThat(results.skippedForLackOfAPath()).as("tests skipped for another reason than an empty box (" + closing
+                + ")").isEmpty();
         CLASS_TESTS.forEach((conformance, test) ->
-                assertThat(results.passed).as("a test of " + conformance + " passed").contains(test));
+                assertThat(results.passed()).as("a test of " + conformance + " passed").contains(test));
     }
 
     /** The suite's jar: in ATLAS_OGC_ETS_DIR, else ../shared/tools/ogc-ets beside the checkout. */
@@ -97,41 +87,11 @@ class OgcEtsIT extends DemoServiceIT {
         return jar;
     }
 
-    /** Test methods by outcome (configuration methods left out), each with its parameters and message. */
-    private record Results(List<String> passed, Map<String, String> failed, Map<String, String> skipped) {
-    }
-
-    private static Results results(Path out) throws Exception {
-        Path xml;
+    private static Path resultsFile(Path out) throws IOException {
         try (Stream<Path> files = Files.walk(out.resolve("testng"))) {
-            xml = files.filter(f -> f.getFileName().toString().equals("testng-results.xml")).findFirst()
+            return files.filter(f -> f.getFileName().toString().equals("testng-results.xml")).findFirst()
                     .orElseThrow(() -> new AssertionError("The suite wrote no testng-results.xml in " + out));
         }
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        NodeList methods = factory.newDocumentBuilder().parse(xml.toFile()).getElementsByTagName("test-method");
-        Results results = new Results(new ArrayList<>(), new TreeMap<>(), new TreeMap<>());
-        for (int i = 0; i < methods.getLength(); i++) {
-            Element m = (Element) methods.item(i);
-            if ("true".equals(m.getAttribute("is-config"))) {
-                continue;
-            }
-            String name = m.getAttribute("name");
-            String id = name + " " + i + " " + text(m, "param").replaceAll("\\s+", " ");
-            switch (m.getAttribute("status")) {
-                case "PASS" -> results.passed.add(name);
-                case "FAIL" -> results.failed.put(id, text(m, "message"));
-                case "SKIP" -> results.skipped.put(id, text(m, "message"));
-                default -> fail("Unknown status " + m.getAttribute("status") + " of " + name);
-            }
-        }
-        return results;
-    }
-
-    /** The text of the first element of this name under a test method, trimmed, or "". */
-    private static String text(Element method, String tag) {
-        NodeList nodes = method.getElementsByTagName(tag);
-        return nodes.getLength() == 0 ? "" : nodes.item(0).getTextContent().strip();
     }
 
     private static void deleteRecursively(Path dir) throws IOException {
