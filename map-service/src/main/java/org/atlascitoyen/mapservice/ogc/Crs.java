@@ -15,23 +15,35 @@ import org.atlascitoyen.mapservice.system.BadParameterException;
  * @param srid     its PostGIS SRID
  * @param latFirst true when its first axis is the latitude (EPSG:4326)
  * @param decimals the decimals sent: 6 for degrees (about 10 cm), 2 for metres
+ * @param areaOfUse a projected CRS's area of use as EPSG gives it (minX, minY, maxX, maxY), to which
+ *                  a box is clipped before it is transformed: far outside it a projection folds
+ *                  back on itself and a box would select nothing or the wrong features
  */
 public enum Crs {
-    CRS84("http://www.opengis.net/def/crs/OGC/1.3/CRS84", 4326, false, 6),
-    EPSG_4326("http://www.opengis.net/def/crs/EPSG/0/4326", 4326, true, 6),
-    EPSG_2154("http://www.opengis.net/def/crs/EPSG/0/2154", 2154, false, 2),
-    EPSG_3857("http://www.opengis.net/def/crs/EPSG/0/3857", 3857, false, 2);
+    CRS84("http://www.opengis.net/def/crs/OGC/1.3/CRS84", 4326, false, 6, null),
+    EPSG_4326("http://www.opengis.net/def/crs/EPSG/0/4326", 4326, true, 6, null),
+    EPSG_2154("http://www.opengis.net/def/crs/EPSG/0/2154", 2154, false, 2,
+            new double[] {-378_305.81, 6_093_283.21, 1_212_610.74, 7_186_901.68}),
+    EPSG_3857("http://www.opengis.net/def/crs/EPSG/0/3857", 3857, false, 2,
+            new double[] {-20_037_508.34, -20_048_966.1, 20_037_508.34, 20_048_966.1});
 
     private final String uri;
     private final int srid;
     private final boolean latFirst;
     private final int decimals;
+    private final double[] areaOfUse;
 
-    Crs(String uri, int srid, boolean latFirst, int decimals) {
+    Crs(String uri, int srid, boolean latFirst, int decimals, double[] areaOfUse) {
         this.uri = uri;
         this.srid = srid;
         this.latFirst = latFirst;
         this.decimals = decimals;
+        this.areaOfUse = areaOfUse;
+    }
+
+    /** A copy of the projected area of use (minX, minY, maxX, maxY); null for degrees. */
+    public double[] areaOfUse() {
+        return areaOfUse == null ? null : areaOfUse.clone();
     }
 
     public String uri() {

@@ -11,7 +11,7 @@ import org.atlascitoyen.mapservice.system.BadParameterException;
  * feature is in the box when its footprint is. In degrees, a box whose west edge is east of its
  * east edge crosses the antimeridian, as OGC API Features says. A box in degrees that does not
  * cross it filters through the shared filter as every list does; the others are transformed to
- * the stored CRS by PostGIS ({@link #sql}).
+ * the stored CRS by PostGIS ({@link #sql}), after being clipped to the area of use of their CRS.
  */
 public record ItemsBox(double minX, double minY, double maxX, double maxY, Crs crs) {
 
@@ -63,6 +63,12 @@ public record ItemsBox(double minX, double minY, double maxX, double maxY, Crs c
             if (n[0] >= n[2] || n[1] >= n[3]) {
                 throw new BadParameterException("bbox", "bbox is minX,minY,maxX,maxY with min < max; got '" + bbox + "'");
             }
+            double[] area = crs.areaOfUse();
+            n = new double[] {Math.max(n[0], area[0]), Math.max(n[1], area[1]), Math.min(n[2], area[2]),
+                    Math.min(n[3], area[3])};
+            if (n[0] >= n[2] || n[1] >= n[3]) {
+                return new ItemsBox(0, 0, 0, 0, crs); // outside the CRS's area of use: no feature
+            }
         }
         return new ItemsBox(n[0], n[1], n[2], n[3], crs);
     }
@@ -74,7 +80,15 @@ public record ItemsBox(double minX, double minY, double maxX, double maxY, Crs c
 
     /** The condition on the {@code geom} of this table alias; its values are bound by {@link #bind}. */
     String sql(String alias) {
+        if (isEmpty()) {
+            return "FALSE";
+        }
         return String.format(crs.isGeographic() ? DEGREES : PROJECTED, alias);
+    }
+
+    /** A projected box wholly outside its CRS's area of use, where no feature is. */
+    private boolean isEmpty() {
+        return !crs.isGeographic() && minX >= maxX;
     }
 
     void bind(Map<String, Object> params) {

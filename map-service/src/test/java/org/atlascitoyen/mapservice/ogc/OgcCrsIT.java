@@ -116,6 +116,19 @@ class OgcCrsIT extends DemoServiceIT {
     }
 
     @Test
+    void aProjectedBoxIsClippedToTheAreaOfUseOfItsCrs() throws SQLException {
+        // Far outside France, Lambert-93 folds back on itself: the box is clipped to its area of use first.
+        long communes = number("SELECT count(*) FROM territory WHERE kind = 'commune'");
+        String world = "-20000000,-20000000,20000000,20000000&bbox-crs=" + EPSG;
+        assertThat(json(page("communes", "bbox=" + world + "2154")).path("numberMatched").asLong())
+                .isEqualTo(communes);
+        assertThat(json(page("communes", "bbox=" + world + "3857")).path("numberMatched").asLong())
+                .isEqualTo(communes);
+        assertThat(json(page("actors", "bbox=-9000000,0,-8000000,1000000&bbox-crs=" + EPSG + "2154"))
+                .path("numberMatched").asLong()).isZero();
+    }
+
+    @Test
     void anUnsupportedCrsIsAProblemNamingItsParameter() {
         for (String request : List.of("actors/items?crs=" + EPSG + "27572", "actors/items/1?crs=EPSG:27572",
                 "communes/items?bbox=1,2,3,4&bbox-crs=" + EPSG + "27572")) {
