@@ -89,8 +89,7 @@ class CollectionCatalog {
                 new Link(OgcLinks.at(request, path + "/queryables"), "http://www.opengis.net/def/rel/ogc/1.0/queryables",
                         Link.SCHEMA, "Propriétés filtrables")));
         links.addAll(licences);
-        return new CollectionInfo(c.id(), c.title(), c.description(), List.of(CollectionInfo.CRS84),
-                CollectionInfo.CRS84, extent, links);
+        return new CollectionInfo(c.id(), c.title(), c.description(), Crs.uris(), Crs.CRS84.uri(), extent, links);
     }
 
     private Map<OgcCollection, CollectionInfo.Extent> extents() {

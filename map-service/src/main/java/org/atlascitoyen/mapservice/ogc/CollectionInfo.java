@@ -9,14 +9,15 @@ import java.util.List;
 
 /**
  * One collection's description ({@code /ogc/collections/{collectionId}}): what it holds, where
- * and when (its extent), in which CRS, and the links to its items and queryables.
+ * and when (its extent), the CRSs its items are served in ({@code crs}, Part 2) and the one they are
+ * stored in ({@code storageCrs}), and the links to its items and queryables.
  */
 @JsonPropertyOrder({"id", "title", "description", "itemType", "crs", "storageCrs", "extent", "links"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CollectionInfo(String id, String title, String description, List<String> crs, String storageCrs,
                              Extent extent, List<Link> links) {
 
-    /** Coordinates are lon/lat on WGS84: the only CRS the API serves. */
+    /** Lon/lat on WGS84: the CRS of the extents, of the features by default, and of the storage. */
     public static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
 
     /** GDAL and QGIS list only collections of features. */

@@ -2,15 +2,14 @@ package org.atlascitoyen.mapservice.ogc;
 
 import java.util.List;
 import java.util.Map;
-import org.atlascitoyen.mapservice.record.Filter;
 
 /**
- * A checked items request: the box (null for none), the interval of last updates, the values of
- * each queryable (a feature matches any of a queryable's values, and every queryable given), and
- * the page.
+ * A checked items request: the box (null for none) in its CRS, the interval of last updates, the
+ * values of each queryable (a feature matches any of a queryable's values, and every queryable
+ * given), the page, and the CRS the features are sent in.
  */
-public record ItemsQuery(Filter.Bbox bbox, DatetimeInterval datetime, Map<Queryable, List<String>> properties,
-                         int limit, int offset) {
+public record ItemsQuery(ItemsBox box, DatetimeInterval datetime, Map<Queryable, List<String>> properties,
+                         int limit, int offset, Crs crs) {
 
     public ItemsQuery {
         properties = Map.copyOf(properties);

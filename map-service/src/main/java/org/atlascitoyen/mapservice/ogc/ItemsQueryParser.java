@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.atlascitoyen.mapservice.record.Filter;
-import org.atlascitoyen.mapservice.record.FilterParser;
 import org.atlascitoyen.mapservice.record.Vocabularies;
 import org.atlascitoyen.mapservice.system.AtlasProperties;
 import org.atlascitoyen.mapservice.system.BadParameterException;
@@ -24,7 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ItemsQueryParser {
 
-    private static final Set<String> PAGING_AND_FORMAT = Set.of("f", "limit", "offset", "bbox", "bbox-crs");
+    private static final Set<String> PAGING_AND_FORMAT = Set.of("f", "limit", "offset", "bbox", "bbox-crs", "crs");
 
     private final Vocabularies vocabularies;
     private final AtlasProperties limits;
@@ -54,9 +52,9 @@ class ItemsQueryParser {
                 properties.put(queryable, codes(queryable, values));
             }
         }
-        return new ItemsQuery(bbox(single(params, "bbox"), single(params, "bbox-crs")),
+        return new ItemsQuery(ItemsBox.parse(single(params, "bbox"), single(params, "bbox-crs")),
                 DatetimeInterval.parse(single(params, "datetime")), properties,
-                limit(single(params, "limit")), offset(single(params, "offset")));
+                limit(single(params, "limit")), offset(single(params, "offset")), Crs.parse("crs", single(params, "crs")));
     }
 
     /** The parameters an items request of this collection takes, sorted. */
@@ -67,17 +65,6 @@ class ItemsQueryParser {
         }
         collection.queryables().forEach(q -> known.add(q.parameter()));
         return known;
-    }
-
-    private static Filter.Bbox bbox(String value, String crs) {
-        if (crs != null && !crs.equals(CollectionInfo.CRS84)) {
-            throw new BadParameterException("bbox-crs", "The only bbox-crs served is " + CollectionInfo.CRS84);
-        }
-        if (value != null && value.split(",", -1).length == 6) {
-            throw new BadParameterException("bbox", "bbox with heights (6 numbers) is not supported: the features"
-                    + " are flat; give minLon,minLat,maxLon,maxLat");
-        }
-        return FilterParser.bbox(value);
     }
 
     private int limit(String value) {

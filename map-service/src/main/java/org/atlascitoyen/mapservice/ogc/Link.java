@@ -11,6 +11,7 @@ public record Link(String href, String rel, String type, String title) {
 
     public static final String JSON = "application/json";
     public static final String GEOJSON = "application/geo+json";
+    public static final String HTML = "text/html";
     public static final String SCHEMA = "application/schema+json";
     public static final String OPENAPI = "application/vnd.oai.openapi+json;version=3.0";
 }

@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * OGC API Features Part 1 (Core), the descriptions: the landing page, the conformance classes,
@@ -34,12 +33,12 @@ class OgcController {
     @GetMapping({"", "/"})
     LandingPage landing(HttpServletRequest request) {
         OgcFormat.description(request);
-        String apiDocs = ServletUriComponentsBuilder.fromContextPath(request).path("/v3/api-docs").build().toUriString();
         return new LandingPage("Atlas Citoyen", "Qui fait quoi, où : les acteurs et les initiatives de l'engagement"
                 + " citoyen de la région, et ses territoires (communes, EPCI, PETR, bassins de vie, départements,"
                 + " région, QPV, PNR), en OGC API Features.", List.of(
                 new Link(OgcLinks.root(request), "self", Link.JSON, "Cette page"),
-                new Link(apiDocs, "service-desc", Link.OPENAPI, "Description de l'API (OpenAPI 3.0)"),
+                new Link(OgcLinks.at(request, "/api"), "service-desc", Link.OPENAPI, "Description de l'API (OpenAPI 3.0)"),
+                new Link(OgcLinks.at(request, "/api?f=html"), "service-doc", Link.HTML, "Documentation de l'API"),
                 new Link(OgcLinks.at(request, "/conformance"), "conformance", Link.JSON, "Classes de conformité"),
                 new Link(OgcLinks.at(request, "/collections"), "data", Link.JSON, "Collections")));
     }
@@ -47,7 +46,7 @@ class OgcController {
     @GetMapping("/conformance")
     Conformance conformance(HttpServletRequest request) {
         OgcFormat.description(request);
-        return Conformance.FEATURES_CORE;
+        return Conformance.IMPLEMENTED;
     }
 
     @GetMapping("/collections")

@@ -26,9 +26,13 @@ final class OgcFormat {
         }
     }
 
-    /** A single feature: {@code f} and no other parameter. */
+    /** A single feature: {@code f}, {@code crs} and no other parameter. */
     static MediaType feature(HttpServletRequest request) {
-        onlyFormat(request);
+        for (String name : request.getParameterMap().keySet()) {
+            if (!name.equals("f") && !name.equals("crs")) {
+                throw new BadParameterException(name, "Unknown parameter '" + name + "'; a feature takes only f and crs");
+            }
+        }
         return features(request.getParameter("f"));
     }
 

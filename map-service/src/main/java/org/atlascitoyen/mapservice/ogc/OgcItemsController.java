@@ -19,11 +19,14 @@ import org.springframework.web.bind.annotation.RestController;
  * ({@code limit} and {@code offset}, with {@code next} and {@code prev} links that keep every
  * other parameter), filtered by {@code bbox}, {@code datetime} and the collection's queryables,
  * and one feature by id. GeoJSON, as {@code application/geo+json} unless the client asks for
- * {@code application/json}.
+ * {@code application/json}, in CRS84 or the CRS that {@code crs} names (Part 2), which the
+ * {@code Content-Crs} header of every features response states.
  */
 @RestController
 @RequestMapping(value = "/ogc/collections/{collectionId}/items", produces = {Link.GEOJSON, MediaType.APPLICATION_JSON_VALUE})
 class OgcItemsController {
+
+    static final String CONTENT_CRS = "Content-Crs";
 
     private final ItemsQueryParser parser;
     private final RecordFeatures records;
@@ -60,9 +63,9 @@ class OgcItemsController {
                     type, "Page précédente"));
         }
         links.addAll(catalog.licenceLinks(collection)); // the licences of the collection's data
-        FeatureCollection body = new FeatureCollection(result.numberMatched(), returned,
+        FeatureCollection body = new FeatureCollection(NamedCrs.of(query.crs()), result.numberMatched(), returned,
                 OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS), links, result.features());
-        return format == null ? ResponseEntity.ok(body) : ResponseEntity.ok().contentType(format).body(body);
+        return respond(format, query.crs(), body);
     }
 
     @GetMapping("/{featureId}")
@@ -70,8 +73,9 @@ class OgcItemsController {
                                     HttpServletRequest request) {
         OgcCollection collection = OgcController.collection(collectionId);
         MediaType format = OgcFormat.feature(request);
-        OgcFeature feature = (collection.isRecord() ? records.one(collection, featureId)
-                : territories.one(collection, featureId))
+        Crs crs = Crs.parse("crs", request.getParameter("crs"));
+        OgcFeature feature = (collection.isRecord() ? records.one(collection, featureId, crs)
+                : territories.one(collection, featureId, crs))
                 .orElseThrow(() -> new NotFoundException("No feature '" + featureId + "' in collection " + collection.id()));
         String path = "/collections/" + collection.id();
         List<Link> links = new ArrayList<>(List.of(
@@ -80,6 +84,12 @@ class OgcItemsController {
                 new Link(OgcLinks.at(request, path), "collection", Link.JSON, collection.title())));
         links.addAll(catalog.licenceLinks(collection));
         OgcFeature body = feature.withLinks(links);
-        return format == null ? ResponseEntity.ok(body) : ResponseEntity.ok().contentType(format).body(body);
+        return respond(format, crs, body);
+    }
+
+    /** A features response: its media type when f chose it, and its CRS in {@code Content-Crs} (Part 2). */
+    private static <T> ResponseEntity<T> respond(MediaType format, Crs crs, T body) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok().header(CONTENT_CRS, crs.header());
+        return format == null ? response.body(body) : response.contentType(format).body(body);
     }
 }

@@ -17,9 +17,10 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The records of each kind as OGC features (the kind's OGC shape), a page at a time by id. The
- * bbox, vocabularies and lower datetime bound go through the shared {@link FilterSql} (the same
- * WHERE clause as the lists, tiles and exports); the upper datetime bound and the territory keys
- * add fixed fragments of their own. Every value is a bind parameter.
+ * bbox in degrees, vocabularies and lower datetime bound go through the shared {@link FilterSql}
+ * (the same WHERE clause as the lists, tiles and exports); a projected bbox, the upper datetime
+ * bound and the territory keys add fixed fragments of their own. Geometries are sent in the CRS
+ * asked for. Every value is a bind parameter.
  */
 @Repository
 class RecordFeatures {
@@ -35,11 +36,16 @@ class RecordFeatures {
 
     ItemsResult page(OgcCollection collection, ItemsQuery query) {
         RecordKind kind = collection.record();
-        Filter filter = new Filter(kind, query.bbox(), null, null, query.values(Queryable.THEME),
+        Filter.Bbox lonLat = query.box() == null ? null : query.box().lonLat();
+        Filter filter = new Filter(kind, lonLat, null, null, query.values(Queryable.THEME),
                 query.values(Queryable.byParameter(kind.category().parameter())), null, query.datetime().start());
         FilterSql.Where base = FilterSql.where(filter);
         List<String> clauses = new ArrayList<>(List.of(base.sql()));
         Map<String, Object> params = new HashMap<>(base.params());
+        if (query.box() != null && lonLat == null) {
+            clauses.add(query.box().sql("r")); // projected, or across the antimeridian
+            query.box().bind(params);
+        }
         if (query.datetime().end() != null) {
             clauses.add("r.updated_at <= :updatedUntil");
             params.put("updatedUntil", query.datetime().end());
@@ -55,7 +61,7 @@ class RecordFeatures {
         RecordSelect select = RecordSelect.of(kind, Shape.OGC, false);
         List<OgcFeature> features = jdbc.sql(select.sql(ITEMS).replace("${where}", where)).params(params)
                 .param("limit", query.limit()).param("offset", query.offset())
-                .query(mapper(select)).list();
+                .params(crs(query.crs())).query(mapper(select)).list();
         // numberMatched is exact here (no cap): GIS clients page with it.
         long matched = jdbc.sql(COUNT.replace("${view}", kind.publicView()).replace("${where}", where)).params(params)
                 .param("cap", null).query(Long.class).single();
@@ -63,7 +69,7 @@ class RecordFeatures {
     }
 
     /** One record by its id; empty when the id is not a number or no record has it. */
-    Optional<OgcFeature> one(OgcCollection collection, String featureId) {
+    Optional<OgcFeature> one(OgcCollection collection, String featureId, Crs crs) {
         long id;
         try {
             id = Long.parseLong(featureId);
@@ -73,7 +79,12 @@ class RecordFeatures {
         RecordSelect select = RecordSelect.of(collection.record(), Shape.OGC, false);
         return jdbc.sql(select.sql(ITEMS).replace("${where}", "r.id = :id")).param("id", id)
                 .param("limit", 1).param("offset", 0)
-                .query(mapper(select)).optional();
+                .params(crs(crs)).query(mapper(select)).optional();
+    }
+
+    /** The bind parameters of the geometry in this CRS (see ogc-items.sql). */
+    static Map<String, Object> crs(Crs crs) {
+        return Map.of("srid", crs.srid(), "latFirst", crs.latFirst(), "decimals", crs.decimals());
     }
 
     private static RowMapper<OgcFeature> mapper(RecordSelect select) {

@@ -15,8 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The territories of one kind as OGC features, a page at a time by code. A box selects the
- * polygons that really intersect it (not only their bounding boxes); queryables compare the
+ * The territories of one kind as OGC features, a page at a time by code, in the CRS asked for. A
+ * box (in any CRS served) selects the polygons that really intersect it (not only their bounding boxes); queryables compare the
  * commune's territory keys or the EPCI's category. Every value is a bind parameter.
  */
 @Repository
@@ -35,12 +35,9 @@ class TerritoryFeatures {
         List<String> clauses = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         params.put("kind", collection.kind().key());
-        if (query.bbox() != null) {
-            clauses.add("ST_Intersects(t.geom, ST_MakeEnvelope(:bboxMinLon, :bboxMinLat, :bboxMaxLon, :bboxMaxLat, 4326))");
-            params.put("bboxMinLon", query.bbox().minLon());
-            params.put("bboxMinLat", query.bbox().minLat());
-            params.put("bboxMaxLon", query.bbox().maxLon());
-            params.put("bboxMaxLat", query.bbox().maxLat());
+        if (query.box() != null) {
+            clauses.add(query.box().sql("t")); // in any CRS, transformed by PostGIS
+            query.box().bind(params);
         }
         for (Queryable key : collection.queryables()) {
             if (!query.values(key).isEmpty()) {
@@ -53,17 +50,17 @@ class TerritoryFeatures {
         RowMapper<OgcFeature> mapper = mapper(collection.kind());
         List<OgcFeature> features = jdbc.sql(ITEMS.replace("${where}", where)).params(params)
                 .param("limit", query.limit()).param("offset", query.offset())
-                .query(mapper).list();
+                .params(RecordFeatures.crs(query.crs())).query(mapper).list();
         long matched = jdbc.sql(COUNT.replace("${where}", where)).params(params).query(Long.class).single();
         return new ItemsResult(matched, features);
     }
 
     /** One territory by its code, or empty. */
-    Optional<OgcFeature> one(OgcCollection collection, String code) {
+    Optional<OgcFeature> one(OgcCollection collection, String code, Crs crs) {
         return jdbc.sql(ITEMS.replace("${where}", "t.code = :code"))
                 .param("kind", collection.kind().key()).param("code", code)
                 .param("limit", 1).param("offset", 0)
-                .query(mapper(collection.kind())).optional();
+                .params(RecordFeatures.crs(crs)).query(mapper(collection.kind())).optional();
     }
 
     private static RowMapper<OgcFeature> mapper(TerritoryKind kind) {

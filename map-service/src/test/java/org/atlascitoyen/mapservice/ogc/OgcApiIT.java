@@ -43,10 +43,45 @@ class OgcApiIT extends DemoServiceIT {
     }
 
     @Test
-    void conformanceClaimsCoreAndGeoJson() {
+    void theApiDefinitionDescribesTheOgcApiAloneInTheMediaTypeTheLandingPageAdvertises() {
+        Map<String, JsonNode> links = byRel(json(get("/ogc")).path("links"));
+        String openApi = "application/vnd.oai.openapi+json;version=3.0";
+        assertThat(links.get("service-desc").path("href").asString()).endsWith("/ogc/api");
+        HttpResponse<String> response = get("/ogc/api", HttpResponse.BodyHandlers.ofString(), "Accept", openApi);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue(openApi);
+        JsonNode doc = json(response);
+        assertThat(doc.path("openapi").asString()).startsWith("3.0");
+        assertThat(doc.path("servers").get(0).path("url").asString()).isEqualTo("http://localhost:" + port + "/ogc");
+        assertThat(doc.path("paths").propertyNames()).containsExactly("/", "/conformance", "/api", "/collections",
+                "/collections/{collectionId}", "/collections/{collectionId}/items",
+                "/collections/{collectionId}/items/{featureId}");
+        assertThat(doc.path("components").path("parameters").path("collectionId").path("schema").path("enum")
+                .valueStream().map(JsonNode::asString)).containsExactlyElementsOf(COLLECTIONS);
+        assertThat(doc.path("components").path("parameters").path("crs").path("schema").path("enum").size()).isEqualTo(4);
+        // Every queryable is a parameter of items, as a GIS client building a request reads it.
+        assertThat(doc.path("paths").path("/collections/{collectionId}/items").path("get").path("parameters").toString())
+                .contains("q_theme", "q_departement", "q_category", "bbox-crs");
+
+        assertThat(get("/ogc/api?f=json").headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(get("/ogc/api", HttpResponse.BodyHandlers.ofString(), "Accept", "application/json").statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> page = get("/ogc/api", HttpResponse.BodyHandlers.ofString(), "Accept", "text/html");
+        assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
+        assertThat(page.body()).contains("<h2>GET <code>http://localhost:" + port + "/ogc/collections/{collectionId}/items</code>");
+        assertThat(links.get("service-doc").path("type").asString()).isEqualTo("text/html");
+        assertThat(follow(links.get("service-doc")).body()).isEqualTo(page.body());
+        assertThat(get("/ogc/api?f=yaml").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void conformanceClaimsCoreGeoJsonOpenApiAndCrs() {
         assertThat(json(get("/ogc/conformance")).path("conformsTo").valueStream().map(JsonNode::asString)).containsExactly(
                 "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
-                "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson");
+                "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+                "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+                "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs");
     }
 
     @Test
@@ -201,8 +236,17 @@ class OgcApiIT extends DemoServiceIT {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
             "actors/items?bbox=1.3,43.5,1.6 | bbox",
-            "actors/items?bbox=1.6,43.5,1.3,43.7 | bbox",
-            "actors/items?bbox=1.3,43.5,0,1.6,43.7,100 | bbox",
+            "actors/items?bbox=1.3,43.7,1.6,43.5 | bbox",
+            "actors/items?bbox=1.3,43.5,0,1.6,43.7 | bbox",
+            "actors/items?bbox=1.3,43.5,1.3,43.7 | bbox",
+            "actors/items?bbox=181,43.5,182,43.7 | bbox",
+            "actors/items?bbox=43.5,1.3,43.7,1.6&bbox-crs=EPSG:4326&bbox=1,2,3,4 | bbox",
+            "actors/items?bbox=1.3,43.5,1.6,43.7&bbox-crs=http://www.opengis.net/def/crs/EPSG/0/9999 | bbox-crs",
+            "actors/items?bbox=5e7,6e6,5.1e7,6.1e6&bbox-crs=http://www.opengis.net/def/crs/EPSG/0/2154 | bbox",
+            "actors/items?bbox=NaN,6e6,5e5,6.1e6&bbox-crs=http://www.opengis.net/def/crs/EPSG/0/2154 | bbox",
+            "actors/items?crs=EPSG:9999 | crs",
+            "actors/items?crs=http://www.opengis.net/def/crs/EPSG/0/2154&crs=EPSG:3857 | crs",
+            "communes/items/31555?crs=urn:ogc:def:crs:EPSG::27572 | crs",
             "actors/items?limit=0 | limit",
             "actors/items?limit=ten | limit",
             "actors/items?offset=-1 | offset",

@@ -2,6 +2,7 @@ package org.atlascitoyen.mapservice.ogc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -79,6 +80,23 @@ class OgcGdalIT extends DemoServiceIT {
         assertThat(features.get(0).path("geometry").path("type").asString()).isEqualTo("MultiPolygon");
     }
 
+    @Test
+    void ogrinfoReadsAGeoJsonPageInLambert93() throws SQLException {
+        // A GIS user's URL: the communes of Haute-Garonne in one page, in Lambert-93.
+        String url = root() + "/collections/communes/items?departement=31&limit=10000&crs="
+                + "http://www.opengis.net/def/crs/EPSG/0/2154";
+        String out = gdal("ogrinfo", "-ro", "-al", "-so", url);
+
+        assertThat(featureCount(out)).isEqualTo(sql("SELECT count(*) FROM commune WHERE departement = '31'")).isPositive();
+        assertThat(out).contains("RGF93 v1 / Lambert-93").contains("ID[\"EPSG\",2154]");
+        Matcher extent = Pattern.compile("Extent: \\(([-\\d.]+), ([-\\d.]+)\\) - \\(([-\\d.]+), ([-\\d.]+)\\)").matcher(out);
+        assertThat(extent.find()).as(out).isTrue();
+        // Metres, as PostGIS transforms them (ogrinfo prints the extent to the centimetre or the metre).
+        assertThat(Double.parseDouble(extent.group(1))).isCloseTo(sqlDouble("SELECT ST_XMin(ST_Extent(ST_Transform(t.geom,"
+                + " 2154))) FROM territory t JOIN commune c ON c.code = t.code WHERE t.kind = 'commune'"
+                + " AND c.departement = '31'"), within(1.0));
+    }
+
     private String root() {
         return "http://localhost:" + port + "/ogc";
     }
@@ -125,6 +143,13 @@ class OgcGdalIT extends DemoServiceIT {
             return fail("Interrupted", e);
         } finally {
             out.toFile().delete();
+        }
+    }
+
+    private static double sqlDouble(String query) throws SQLException {
+        try (Connection c = DEMO.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
+            rs.next();
+            return rs.getDouble(1);
         }
     }
 
