@@ -103,6 +103,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/account").authenticated()
                         .requestMatchers(HttpMethod.DELETE, "/api/account").authenticated()
                         .requestMatchers("/api/contributions/mine").authenticated()
+                        .requestMatchers("/api/persons/me", "/api/persons/me/**").authenticated()
                         .anyRequest().permitAll());
         return http.build();
     }
