@@ -150,7 +150,7 @@ ALTER TABLE person_hidden ADD PRIMARY KEY (id);
 CREATE VIEW person_public AS
   SELECT id, name, name_search, role, themes, description, structure_actor_id, structure_name, website,
          address, postcode, geom, precision, territory_kind, territory_code, commune, epci, petr, bassin_vie,
-         departement, region, out_of_region, visibility, relay_enabled, confirmed_at, created_at, updated_at,
+         departement, region, out_of_region, visibility, relay_enabled, consented_at, confirmed_at, created_at, updated_at,
          search, geom_3857
   FROM person;
 COMMENT ON VIEW person_public IS 'What the service may serve of resource persons: the public values (the table holds no other).';
