@@ -207,3 +207,8 @@ export function coordinationTerritories(kind) {
 export function signOut() {
   return send('POST', 'api/account/signout');
 }
+
+/** The resource persons' own endpoints (personne-ressource.html): GET, or a write with a JSON body. */
+export function personApi(method, path, body) {
+  return method === 'GET' ? get(path) : send(method, path, body);
+}

@@ -275,6 +275,10 @@ public final class AtlasImport {
             }
             reports.add(report);
         }
+        int persons = DemoPersons.load(db, dir);
+        if (print && persons > 0) {
+            out.println("Demo resource persons (fictional): " + persons + ".");
+        }
         return reports;
     }
 
