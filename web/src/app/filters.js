@@ -25,7 +25,8 @@ export function createFilters({ root, toggle, count }, vocabularies, actions) {
   const themeBoxes = checkboxes('theme', [...vocabularies.themes].sort((a, b) => a.label.localeCompare(b.label, 'fr')));
   const typeBoxes = checkboxes('type', vocabularies.actorTypes, (type) => recordLook('actor', { type }).color, 'disc');
   const statusBoxes = checkboxes('status', vocabularies.initiativeStatuses, (status) => recordLook('initiative', { status }).color, 'square');
-  const layerBoxes = checkboxes('show', LAYERS.map((code) => ({ code, label: COLLECTIONS[code].label })));
+  // The short word keeps the three boxes on one line of a phone's panel.
+  const layerBoxes = checkboxes('show', LAYERS.map((code) => ({ code, label: COLLECTIONS[code].short ?? COLLECTIONS[code].label })));
   const text = h('input', { id: 'filter-q', type: 'search', name: 'q', autocomplete: 'off', enterkeyhint: 'search',
     placeholder: 'ex. jardin partagé, "budget participatif"' });
   const radius = h('select', { id: 'near-radius', name: 'radius' },

@@ -58,7 +58,7 @@ export function deName(name) {
 export const COLLECTIONS = {
   actors: { kind: 'actor', label: 'Acteurs', one: 'acteur', many: 'acteurs' },
   initiatives: { kind: 'initiative', label: 'Initiatives', one: 'initiative', many: 'initiatives' },
-  persons: { kind: 'person', label: 'Personnes ressources', one: 'personne ressource', many: 'personnes ressources' },
+  persons: { kind: 'person', label: 'Personnes ressources', short: 'Personnes', one: 'personne', many: 'personnes' },
 };
 
 /** "1 acteur", "518 acteurs", "0 initiative" for a collection. */

@@ -204,7 +204,7 @@ class WebAtlasIT extends DemoServiceIT {
         browser.until("a hash with the view alone", d -> browser.hash().matches("#map=[^&]+"));
         waitForCount(allActors, allInitiatives);
         assertThat(browser.findAll("#filters input[type=checkbox]:checked")).extracting(e -> e.getDomAttribute("id"))
-                .containsExactlyInAnyOrder("filter-show-actors", "filter-show-initiatives");
+                .containsExactlyInAnyOrder("filter-show-actors", "filter-show-initiatives", "filter-show-persons");
         assertThat(browser.find("#filter-q").getDomProperty("value")).isEmpty();
         assertThat(browser.find("#filters-toggle .badge").getText()).isEmpty();
         browser.until("the panel closed", d -> !browser.find("#panel").isDisplayed());
@@ -489,7 +489,7 @@ class WebAtlasIT extends DemoServiceIT {
                 "En bref\nAucun acteur ni aucune initiative connus ici pour cette sélection : une zone blanche."));
         waitForCount(0, 0);
         browser.until("empty lists", d -> browser.findAll("#panel .result-group > p").stream()
-                .filter(p -> p.getText().equals("Aucun résultat pour ces filtres.")).count() == 2);
+                .filter(p -> p.getText().equals("Aucun résultat pour ces filtres.")).count() == 3);
         assertThat(browser.findAll("#map path.atlas-selection")).hasSize(1);
         assertThat(browser.hash()).as("still in coverage mode").contains("mode=coverage");
         assertCoverageAsTheApi("epci", "theme=" + theme + "&type=" + type);
@@ -584,7 +584,7 @@ class WebAtlasIT extends DemoServiceIT {
         first.click();
         browser.waitForPanelTitle(name);
         Screen before = screen();
-        assertThat(before.checked()).containsExactlyInAnyOrder("filter-show-actors", "filter-show-initiatives",
+        assertThat(before.checked()).containsExactlyInAnyOrder("filter-show-actors", "filter-show-initiatives", "filter-show-persons",
                 "filter-theme-" + theme, "filter-type-" + type, "mode-markers");
 
         browser.driver.get("about:blank");
@@ -931,7 +931,7 @@ class WebAtlasIT extends DemoServiceIT {
     private void waitForCount(long actors, long initiatives) {
         String expected = plural(actors, "acteur") + " · " + plural(initiatives, "initiative");
         browser.until(() -> "the count '" + expected + "', shows '" + countText() + "'",
-                d -> countText().replaceFirst(" · \\d+ personnes? ressources?$", "").equals(expected));
+                d -> countText().replaceFirst(" · \\d+ personnes?$", "").equals(expected));
     }
 
     private String countText() {
