@@ -29,9 +29,11 @@ async function start() {
   const [consent, vocab, mine] = await Promise.all([
     personApi('GET', 'api/persons/consent'),
     personApi('GET', 'api/vocabularies'),
-    personApi('GET', 'api/persons/me').catch((error) => (error.status === 404 ? null : Promise.reject(error))),
+    personApi('GET', 'api/persons/me'),
   ]);
-  root.replaceChildren(form(consent, vocab, mine));
+  root.replaceChildren(mine.pending && !mine.listing
+    ? h('p', {}, 'Votre proposition attend la validation d’un coordinateur de votre territoire.')
+    : form(consent, vocab, mine.listing));
 }
 
 function reconfirm(token) {

@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The resource persons' own endpoints beside the generic ones of every kind ({@code /api/persons},
@@ -75,10 +74,14 @@ class PersonController {
         return new ConsentWording(properties.consentVersion(), properties.consentWording());
     }
 
+    /** The signed-in person's listing (null when none is published) and whether a proposal waits. */
+    public record Mine(MyListing listing, boolean pending) {
+    }
+
     @GetMapping("/api/persons/me")
-    MyListing mine(HttpServletRequest http) {
-        return persons.mine(callers.accountId(http)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "Vous n'avez pas de fiche publiée"));
+    Mine mine(HttpServletRequest http) {
+        long accountId = callers.accountId(http);
+        return new Mine(persons.mine(accountId).orElse(null), persons.pending(accountId));
     }
 
     @PostMapping(value = "/api/persons/me", consumes = "application/json")

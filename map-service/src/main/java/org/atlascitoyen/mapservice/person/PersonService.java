@@ -134,6 +134,11 @@ public class PersonService {
                 rs.getBoolean("relay_enabled"), rs.getObject("confirmed_at", OffsetDateTime.class))).optional();
     }
 
+    /** Whether the account has a proposal waiting for a moderator. */
+    public boolean pending(long accountId) {
+        return jdbc.sql(PENDING).param("accountId", accountId).query(Boolean.class).single();
+    }
+
     /** Turns "Contacter" on or off for the account's listing; 404 without one. */
     public void relay(long accountId, boolean enabled) {
         Listing listing = published(accountId);

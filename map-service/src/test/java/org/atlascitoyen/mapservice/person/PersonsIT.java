@@ -178,6 +178,8 @@ class PersonsIT extends WebIT {
         bodies.add(get("/api/persons/clusters?bbox=1,43,2,44&zoom=8").body());
         bodies.add(get("/api/persons/coverage?level=commune&territory=commune:31555&format=json").body());
         bodies.add(get(session, "/api/persons/me").body());
+        assertThat(json(get(session, "/api/persons/me")).get("listing").get("description").asString())
+                .as("the owner sees their members-only value to edit it").isEqualTo("Aide <b>les</b> collectifs à démarrer");
         assertThat(bodies).allSatisfy(b -> assertThat(b).doesNotContain(email).doesNotContain("anne.facilitatrice"));
 
         // The owner edits (published at once) and turns the relay off: visible as not contactable.
