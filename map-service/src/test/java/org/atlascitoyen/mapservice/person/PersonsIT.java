@@ -175,7 +175,9 @@ class PersonsIT extends WebIT {
         bodies.add(get("/api/export/persons.geojson").body());
         bodies.add(get("/ogc/collections/persons/items?f=json").body());
         assertThat(bodies.get(5)).contains("Anne Exemple");
-        bodies.add(get("/api/persons/clusters?bbox=1,43,2,44&zoom=8").body());
+        HttpResponse<String> clusters = get("/api/persons/clusters?bbox=1,43,2,44&zoom=8");
+        assertThat(clusters.statusCode()).isEqualTo(200);
+        bodies.add(clusters.body());
         bodies.add(get("/api/persons/coverage?level=commune&territory=commune:31555&format=json").body());
         bodies.add(get(session, "/api/persons/me").body());
         assertThat(json(get(session, "/api/persons/me")).get("listing").get("description").asString())
