@@ -74,7 +74,9 @@ class WebPersonIT extends WebIT {
     void aPersonSignsUpWithConsentAndTheirCardShowsThePerimeter() throws Exception {
         signIn(EMAIL);
         browser.open("/personne-ressource.html");
-        browser.waitForVisible("#name").sendKeys("Claude <b>Ressource</b>");
+        browser.waitForVisible("#name");
+        Axe.assertNoViolations(browser, "personne-ressource.html (signed in)");
+        browser.find("#name").sendKeys("Claude <b>Ressource</b>");
         new Select(browser.find("#role")).selectByValue("referent");
         browser.find("#theme-participation_citoyenne").click();
         browser.find("#description").sendKeys("Permanence le mardi.");
@@ -105,6 +107,7 @@ class WebPersonIT extends WebIT {
         assertThat(panel.getText()).contains("Toulouse Métropole", "Personne ressource · Référent·e",
                 "Permanence le mardi. (visible des membres connectés)").doesNotContain(EMAIL);
         assertThat(panel.findElements(By.tagName("b"))).as("the name is text, not markup").isEmpty();
+        Axe.assertNoViolations(browser, "a person's card (signed in)");
 
         browser.driver.manage().deleteAllCookies();
         browser.open("/#person=" + id);
