@@ -10,7 +10,7 @@
 export const LAYERS = ['actors', 'initiatives', 'persons'];
 
 /** Coverage levels the map can colour. */
-export const COVERAGE_LEVELS = ['epci', 'petr', 'bassin_vie'];
+export const COVERAGE_LEVELS = ['epci', 'petr', 'bassin_vie', 'persons'];
 
 /** Radii offered for "autour de", in metres; the first is the default. */
 export const RADII = [10000, 2000, 5000, 20000, 50000];

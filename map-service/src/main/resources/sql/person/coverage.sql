@@ -17,7 +17,7 @@ covering AS (
   SELECT pp.person_id, pp.territory_code AS commune_code
   FROM person_perimeter pp JOIN persons p ON p.id = pp.person_id
   WHERE pp.territory_kind = 'commune'
-  UNION
+  UNION ALL  -- count(DISTINCT) below drops a person reached twice (765 ms instead of 1.3 s at 5,000 persons)
   SELECT pp.person_id, tc.commune_code
   FROM person_perimeter pp JOIN persons p ON p.id = pp.person_id
   JOIN territory_commune tc ON tc.kind = pp.territory_kind AND tc.code = pp.territory_code

@@ -109,6 +109,16 @@ class WebPersonIT extends WebIT {
         assertThat(panel.findElements(By.tagName("b"))).as("the name is text, not markup").isEmpty();
         Axe.assertNoViolations(browser, "a person's card (signed in)");
 
+        // The map's coverage mode: communes by the persons covering them, the rest zones blanches.
+        browser.open("/#mode=coverage&level=persons&territory=departement:31");
+        browser.until("the persons' coverage drawn", d -> "ready".equals(browser.find("#map").getDomAttribute("data-coverage")));
+        assertThat(browser.find(".coverage-legend").getText()).contains("Personnes ressources couvrant chaque commune")
+                .contains("Zone blanche");
+        int communes = Integer.parseInt(row("SELECT count(*) FROM commune WHERE departement = '31'")[0]);
+        int covered = Integer.parseInt(row("SELECT count(*) FROM commune WHERE epci = '243100518'")[0]);
+        assertThat(browser.findAll(".leaflet-coverage-pane path.zone-blanche")).as("the communes outside Toulouse Métropole")
+                .hasSize(communes - covered);
+
         browser.driver.manage().deleteAllCookies();
         browser.open("/#person=" + id);
         browser.until("the card again, anonymous", d -> browser.find("#panel").getText().contains("Périmètre couvert"));
