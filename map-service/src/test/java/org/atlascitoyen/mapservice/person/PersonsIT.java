@@ -121,6 +121,14 @@ class PersonsIT extends WebIT {
                  "visibility":{"description":"members"},
                  "consent":true,"consentVersion":"%s"}""".formatted(1.4442, 43.6045, CONSENT_VERSION);
         assertThat(post(null, "/api/persons/me", body).statusCode()).as("anonymous").isIn(401, 403);
+        assertThat(post(session, "/api/persons/me", body.replace("\"consent\":true", "\"consent\":false")).statusCode())
+                .as("no consent, no listing").isEqualTo(400);
+        assertThat(post(session, "/api/persons/me", body.replace("{\"name\"", "{\"email\":\"x@example.org\",\"name\"")).statusCode())
+                .as("an unknown member").isEqualTo(400);
+        assertThat(post(session, "/api/persons/me", body.replace("Maison des projets", "x".repeat(20_000))).statusCode())
+                .as("size-limited").isEqualTo(413);
+        assertThat(post(session, "/api/persons/me", body.replace("epci:243100518", "epci:999999999")).statusCode())
+                .as("a perimeter of real territories").isEqualTo(400);
         HttpResponse<String> proposed = post(session, "/api/persons/me", body);
         assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(202);
         long contribution = json(proposed).get("id").asLong();
@@ -175,6 +183,9 @@ class PersonsIT extends WebIT {
         bodies.add(get("/api/export/persons.geojson").body());
         bodies.add(get("/ogc/collections/persons/items?f=json").body());
         assertThat(bodies.get(5)).contains("Anne Exemple");
+        assertThat(get("/ogc/collections/persons/items?f=json&role=facilitateur").body()).contains("Anne Exemple");
+        assertThat(get("/ogc/collections/persons/items?f=json&role=elu").body()).doesNotContain("Anne Exemple");
+        assertThat(get("/ogc/collections/persons/queryables?f=json").body()).contains("\"role\"");
         HttpResponse<String> clusters = get("/api/persons/clusters?bbox=1,43,2,44&zoom=8");
         assertThat(clusters.statusCode()).isEqualTo(200);
         bodies.add(clusters.body());
