@@ -129,6 +129,15 @@ export function coverage(level, query, { geometry = true } = {}, signal) {
   return getJson('api/coverage', { ...query, level, format: geometry ? 'geojson' : 'json' }, signal);
 }
 
+/**
+ * Communes with the number of resource persons covering them through their perimeters, under the
+ * persons' filters (themes, free text, a territory's communes): GeoJSON with `summary`.
+ */
+export function personsCoverage(state, signal) {
+  const { theme, q, territory } = filterQuery('persons', state);
+  return getJson('api/persons/coverage', { level: 'commune', theme, q, territory }, signal);
+}
+
 /** The address of an export of what the filters select: format 'csv' or 'geojson'. */
 export function exportUrl(collection, format, query) {
   return `api/export/${collection}.${format}${queryString(query)}`;

@@ -9,6 +9,7 @@ import { contributeNodes } from './contribute-card.js';
 import { h } from './dom.js';
 import { kindLabel } from './kinds.js';
 import { rightsNode } from './rights-card.js';
+import { personCardNodes } from './person-card.js';
 
 const PRECISION = {
   address: 'Adresse précise',
@@ -23,6 +24,7 @@ const dates = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long' });
  * territory, `actions.open({kind, id})` opens a linked record.
  */
 export function cardNodes(kind, feature, actions) {
+  if (kind === 'person') return personCardNodes(feature, actions);
   const p = feature.properties;
   const actor = kind === 'actor';
   const linked = actor ? p.initiatives : p.actors;

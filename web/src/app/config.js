@@ -80,6 +80,18 @@ export const INITIATIVE_STATUSES = {
   abandonnee: { label: 'Abandonnée', color: '#8d4a3c' },
 };
 
+/**
+ * Roles of resource persons (codes of the API) with their marker colour. Persons are diamonds,
+ * apart from the actors' discs and the initiatives' squares.
+ */
+export const PERSON_ROLES = {
+  facilitateur: { label: 'Facilitateur·rice', color: '#ad1457' },
+  referent: { label: 'Référent·e', color: '#6a1b9a' },
+  elu: { label: 'Élu·e', color: '#1565c0' },
+  animateur: { label: 'Animateur·rice', color: '#2e7d32' },
+  autre: { label: 'Autre', color: '#616161' },
+};
+
 /** Records a list in the side panel shows at once ("Voir plus" asks for the next page). */
 export const LIST_PAGE = 50;
 
@@ -87,11 +99,12 @@ export const LIST_PAGE = 50;
 export const TEXT_FILTER_DEBOUNCE_MS = 400;
 
 /**
- * How a record is drawn: {label, color} of an actor's type or an initiative's status (`kind` is
- * 'actor' or 'initiative', `properties` has `type` or `status`), with a neutral look for a code
- * this page does not know.
+ * How a record is drawn: {label, color} of an actor's type, an initiative's status or a person's
+ * role (`kind` is 'actor', 'initiative' or 'person'), with a neutral look for a code this page
+ * does not know.
  */
-export function recordLook(kind, { type, status }) {
+export function recordLook(kind, { type, status, role }) {
   if (kind === 'actor') return ACTOR_TYPES[type] ?? ACTOR_TYPES.autre;
+  if (kind === 'person') return PERSON_ROLES[role] ?? PERSON_ROLES.autre;
   return INITIATIVE_STATUSES[status] ?? { label: 'Initiative', color: '#37474f' };
 }

@@ -210,3 +210,7 @@ export function signOut() {
 
 /** The same requests for the other write-side modules (rights-api.js): CSRF, French errors. */
 export { send as sendWrite, get as getWrite };
+/** The resource persons' own endpoints (personne-ressource.html): GET, or a write with a JSON body. */
+export function personApi(method, path, body) {
+  return method === 'GET' ? get(path) : send(method, path, body);
+}

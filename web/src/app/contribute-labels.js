@@ -12,7 +12,7 @@ export const STATUS_LABELS = {
   withdrawn: 'Retirée',
 };
 
-export const RECORD_KIND_LABELS = { actor: 'acteur', initiative: 'initiative' };
+export const RECORD_KIND_LABELS = { actor: 'acteur', initiative: 'initiative', person: 'personne ressource' };
 
 export const REPORT_REASONS = {
   wrong: 'Informations fausses ou périmées',
@@ -26,4 +26,6 @@ export const FIELD_LABELS = {
   name: 'nom', type: 'type', status: 'statut', themes: 'thèmes', description: 'description',
   lessonsLearned: 'retour d’expérience', startDate: 'début', endDate: 'fin', website: 'site web',
   address: 'adresse', postcode: 'code postal', place: 'lieu', lon: 'lieu', lat: 'lieu', commune: 'commune',
+  role: 'rôle', structureName: 'structure', structureActorId: 'structure (fiche acteur n°)', perimeter: 'périmètre couvert',
+  visibility: 'visibilité des champs', relayEnabled: 'relais de contact',
 };

@@ -2,7 +2,7 @@
 // (/api/coverage, under the same filters as the markers), with a legend, and the zones blanches
 // (no actor, no initiative) outlined in red. A click on a territory focuses it.
 
-import { coverage, coverageQuery, isAbort, queryString } from './api.js';
+import { coverage, coverageQuery, isAbort, personsCoverage, queryString } from './api.js';
 import { h } from './dom.js';
 import { formatNumber, recordCount } from './kinds.js';
 import { L } from './map.js';
@@ -41,6 +41,10 @@ export function createCoverageLayer(map, { territory, announce }) {
     request?.abort();
     request = new AbortController();
     const { signal } = request;
+    if (state.level === 'persons') {
+      showPersons(state, signal);
+      return;
+    }
     const query = coverageQuery(state);
     container.dataset.coverage = 'loading';
     legend.addTo(map);
@@ -69,6 +73,46 @@ export function createCoverageLayer(map, { territory, announce }) {
       container.dataset.coverage = 'ready';
       const s = answer.summary;
       announce(`Couverture par ${LEVEL_WORDS[state.level]} : ${s.territories} territoires, dont ${s.zonesBlanches} zones blanches.`);
+    } catch (error) {
+      if (isAbort(error)) return;
+      container.dataset.coverage = 'failed';
+      legendBody.replaceChildren(h('p', { class: 'error' }, `Couverture indisponible : ${error.message}`));
+    }
+  }
+
+  /** The resource persons' layer: communes by how many persons cover them, zones blanches outlined. */
+  async function showPersons(state, signal) {
+    container.dataset.coverage = 'loading';
+    legend.addTo(map);
+    legendBody.replaceChildren(h('p', { class: 'legend-title' }, 'Personnes ressources'), h('p', {}, 'Chargement…'));
+    try {
+      const answer = await personsCoverage(state, signal);
+      if (signal.aborted) return;
+      layer?.remove();
+      layer = L.geoJSON(answer, {
+        pane: PANE,
+        style: (feature) => (feature.properties.zoneBlanche ? { ...ZONE_BLANCHE, className: 'zone-blanche' }
+          : { color: '#4d4d4d', weight: 0.5, fillColor: COLORS[personClass(feature.properties.persons)], fillOpacity: 0.75 }),
+        onEachFeature: (feature, path) => {
+          const p = feature.properties;
+          path.bindTooltip(h('div', {}, h('strong', {}, p.name), h('br'), p.zoneBlanche
+            ? 'Zone blanche : aucune personne ressource' : `${p.persons} ${p.persons > 1 ? 'personnes ressources' : 'personne ressource'}`),
+          { sticky: true, className: 'coverage-tooltip' });
+          path.on('click', (event) => {
+            L.DomEvent.stopPropagation(event);
+            territory({ kind: 'commune', code: p.code, name: p.name });
+          });
+        },
+      }).addTo(map);
+      const s = answer.summary;
+      legendBody.replaceChildren(
+        h('p', { class: 'legend-title' }, 'Personnes ressources couvrant chaque commune'),
+        h('ul', {}, PERSON_CLASSES.map((label, i) => h('li', {},
+          h('span', { class: 'legend-swatch square', style: `background:${COLORS[i + 1]}` }), label)),
+        h('li', {}, h('span', { class: 'legend-swatch square zone-blanche' }),
+          `Zone blanche : aucune (${formatNumber(s.zonesBlanches)} communes sur ${formatNumber(s.communes)})`)));
+      container.dataset.coverage = 'ready';
+      announce(`Personnes ressources par commune : ${s.zonesBlanches} communes sans personne ressource sur ${s.communes}.`);
     } catch (error) {
       if (isAbort(error)) return;
       container.dataset.coverage = 'failed';
@@ -112,6 +156,13 @@ export function classBreaks(rates) {
     if (value > (breaks.at(-1) ?? 0) && value < sorted.at(-1)) breaks.push(value);
   }
   return breaks;
+}
+
+/** Fixed classes of the persons covering a commune (counts are small): 1, 2, 3 to 4, 5 and more. */
+const PERSON_CLASSES = ['1 personne', '2 personnes', '3 ou 4 personnes', '5 personnes et plus'];
+
+function personClass(n) {
+  return n >= 5 ? 4 : n >= 3 ? 3 : n;
 }
 
 function classOf(rate, breaks) {

@@ -9,7 +9,8 @@ import { h } from './dom.js';
 import { COVERAGE_LEVELS, LAYERS, NO_FILTERS, RADII, filterCount } from './hash.js';
 import { COLLECTIONS, deName, formatNumber, kindLabel, recordCount } from './kinds.js';
 
-const LEVEL_LABELS = { epci: 'EPCI', petr: 'PETR', bassin_vie: 'bassin de vie' };
+const LEVEL_LABELS = { epci: 'par EPCI', petr: 'par PETR', bassin_vie: 'par bassin de vie',
+  persons: 'personnes ressources par commune' };
 
 /**
  * Wires the panel in `root` (the #filters form), its toggle button and the count line.
@@ -25,7 +26,8 @@ export function createFilters({ root, toggle, count }, vocabularies, actions) {
   const themeBoxes = checkboxes('theme', [...vocabularies.themes].sort((a, b) => a.label.localeCompare(b.label, 'fr')));
   const typeBoxes = checkboxes('type', vocabularies.actorTypes, (type) => recordLook('actor', { type }).color, 'disc');
   const statusBoxes = checkboxes('status', vocabularies.initiativeStatuses, (status) => recordLook('initiative', { status }).color, 'square');
-  const layerBoxes = checkboxes('show', LAYERS.map((code) => ({ code, label: COLLECTIONS[code].label })));
+  // The short word keeps the three boxes on one line of a phone's panel.
+  const layerBoxes = checkboxes('show', LAYERS.map((code) => ({ code, label: COLLECTIONS[code].short ?? COLLECTIONS[code].label })));
   const text = h('input', { id: 'filter-q', type: 'search', name: 'q', autocomplete: 'off', enterkeyhint: 'search',
     placeholder: 'ex. jardin partagé, "budget participatif"' });
   const radius = h('select', { id: 'near-radius', name: 'radius' },
@@ -38,7 +40,7 @@ export function createFilters({ root, toggle, count }, vocabularies, actions) {
   const modeRadios = ['markers', 'coverage'].map((mode) => h('input', { type: 'radio', name: 'mode', value: mode, id: `mode-${mode}` }));
   // Beside the "Couverture" radio, whose label it cannot share: named for screen readers (axe: select-name).
   const level = h('select', { id: 'coverage-level', name: 'level', 'aria-label': 'Niveau de la couverture' },
-    COVERAGE_LEVELS.map((l) => h('option', { value: l }, `par ${LEVEL_LABELS[l]}`)));
+    COVERAGE_LEVELS.map((l) => h('option', { value: l }, LEVEL_LABELS[l])));
   const exports = h('ul', { class: 'exports' });
 
   root.replaceChildren(

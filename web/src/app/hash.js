@@ -1,16 +1,16 @@
 // The screen in the URL, so that a link reproduces it:
 //   #map=ZOOM/LAT/LON&territory=KIND:CODE&point=LAT/LON&near=LAT/LON/METRES
-//    &show=actors|initiatives&theme=A,B&type=A,B&status=A,B&q=TEXT
-//    &mode=coverage&level=epci&actor=ID|initiative=ID
+//    &show=actors|initiatives|persons&theme=A,B&type=A,B&status=A,B&q=TEXT
+//    &mode=coverage&level=epci&actor=ID|initiative=ID|person=ID
 // `map` follows openstreetmap.org's convention (readers know it, and can paste it there). The
 // embed page also takes these keys in its query string (/embed?theme=climat&...), which is what a
 // partner site writes by hand.
 
-/** Record layers a page can show; both unless the URL says otherwise. */
-export const LAYERS = ['actors', 'initiatives'];
+/** Record layers a page can show; all unless the URL says otherwise. */
+export const LAYERS = ['actors', 'initiatives', 'persons'];
 
 /** Coverage levels the map can colour. */
-export const COVERAGE_LEVELS = ['epci', 'petr', 'bassin_vie'];
+export const COVERAGE_LEVELS = ['epci', 'petr', 'bassin_vie', 'persons'];
 
 /** Radii offered for "autour de", in metres; the first is the default. */
 export const RADII = [10000, 2000, 5000, 20000, 50000];
@@ -129,7 +129,7 @@ function parseNear(value) {
 }
 
 function parseRecord(params) {
-  for (const kind of ['actor', 'initiative']) {
+  for (const kind of ['actor', 'initiative', 'person']) {
     const id = params.get(kind);
     if (id && /^\d+$/.test(id)) return { kind, id: Number(id) };
   }

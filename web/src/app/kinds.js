@@ -54,10 +54,11 @@ export function deName(name) {
   return /^[aeiouyàâäéèêëîïôöùûüœæ]/i.test(name) ? `d’${name}` : `de ${name}`;
 }
 
-/** The two collections of records (API paths), with their French words. */
+/** The collections of records (API paths), with their French words. */
 export const COLLECTIONS = {
   actors: { kind: 'actor', label: 'Acteurs', one: 'acteur', many: 'acteurs' },
   initiatives: { kind: 'initiative', label: 'Initiatives', one: 'initiative', many: 'initiatives' },
+  persons: { kind: 'person', label: 'Personnes ressources', short: 'Personnes', one: 'personne', many: 'personnes' },
 };
 
 /** "1 acteur", "518 acteurs", "0 initiative" for a collection. */

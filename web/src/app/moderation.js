@@ -248,9 +248,13 @@ function diffView(item) {
       h('td', {}, h('span', { class: 'proposed-value' }, valueText(d.field, d.proposed)), editor(d))))));
 }
 
+/** The fields a moderator may change before approving (a person proposal's role, perimeter and choices are the person's). */
+const EDITABLE = new Set(['name', 'type', 'status', 'themes', 'description', 'lessonsLearned', 'startDate', 'endDate',
+  'website', 'address', 'postcode']);
+
 /** An input for a proposed value the moderator may change (not the place). */
 function editor(d) {
-  if (d.field === 'place') return null;
+  if (!EDITABLE.has(d.field)) return null;
   const label = `Valeur retenue : ${FIELD_LABELS[d.field] ?? d.field}`;
   const common = { class: 'edit-value', 'aria-label': label, 'data-field': d.field };
   if (d.field === 'type' || d.field === 'status') {
@@ -290,6 +294,9 @@ function valueText(field, value) {
   }
   if (field === 'type') return vocab.actorTypes.find((t) => t.code === value)?.label ?? value;
   if (field === 'status') return vocab.initiativeStatuses.find((t) => t.code === value)?.label ?? value;
+  if (field === 'role') return vocab.personRoles?.find((t) => t.code === value)?.label ?? value;
+  if (field === 'perimeter' && Array.isArray(value)) return h('span', { class: 'user-text' }, value.join(', '));
+  if (field === 'relayEnabled') return value ? 'oui' : 'non';
   if (field === 'place' && typeof value === 'object') {
     if (value.commune) return `commune ${value.commune}`;
     if (value.lat != null) return `point ${Number(value.lat).toFixed(5)}, ${Number(value.lon).toFixed(5)}`;

@@ -4,7 +4,7 @@
 // service does the clustering, so the page stays light with a whole region of records.
 
 import { clusters, filterQuery, isAbort } from './api.js';
-import { ACTOR_TYPES, INITIATIVE_STATUSES, recordLook } from './config.js';
+import { ACTOR_TYPES, INITIATIVE_STATUSES, PERSON_ROLES, recordLook } from './config.js';
 import { COLLECTIONS, recordCount } from './kinds.js';
 import { L } from './map.js';
 
@@ -165,7 +165,8 @@ function clusterMarker(map, collection, latLng, count) {
 function recordMarker(collection, latLng, properties, open) {
   const { kind } = COLLECTIONS[collection];
   const look = recordLook(kind, properties);
-  const what = kind === 'actor' ? look.label : `Initiative ${look.label.toLowerCase()}`;
+  const what = kind === 'actor' ? look.label : kind === 'person' ? `Personne ressource, ${look.label.toLowerCase()}`
+    : `Initiative ${look.label.toLowerCase()}`;
   const marker = L.marker(latLng, {
     pane: PANE,
     icon: L.divIcon({
@@ -220,6 +221,7 @@ function addLegend(map) {
     };
     section('Types d’acteurs', ACTOR_TYPES, 'disc');
     section('Initiatives', INITIATIVE_STATUSES, 'square');
+    section('Personnes ressources', PERSON_ROLES, 'diamond');
     L.DomEvent.disableClickPropagation(details);
     return details;
   };

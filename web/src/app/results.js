@@ -92,7 +92,7 @@ function item(collection, feature, actions) {
   const p = feature.properties;
   const { kind } = COLLECTIONS[collection];
   const look = recordLook(kind, p);
-  const what = kind === 'actor' ? p.typeLabel : p.statusLabel;
+  const what = kind === 'actor' ? p.typeLabel : kind === 'person' ? p.roleLabel : p.statusLabel;
   const [lon, lat] = feature.geometry?.coordinates ?? [];
   const place = feature.geometry ? { lat, lon } : null;
   const details = [what, p.communeName, p.distance != null && formatDistance(p.distance)].filter(Boolean).join(' · ');

@@ -40,6 +40,7 @@ export async function fillNav(nav, current) {
   const render = (a) => nav.replaceChildren(h('ul', {},
     current && link('./', 'La carte'),
     link('proposer.html', 'Proposer un acteur / une initiative'),
+    link('personne-ressource.html', 'Personne ressource'),
     a && link('mes-contributions.html', 'Mes contributions'),
     moderates(a) && link('moderation.html', 'Modération'),
     a ? link(PAGES.account, 'Mon compte') : link(PAGES.signIn, 'Se connecter')));

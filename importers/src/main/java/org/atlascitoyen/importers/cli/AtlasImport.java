@@ -188,6 +188,13 @@ public final class AtlasImport {
             out.println(demoLine(importDemo(db, DemoData.defaultDirectory(env), verbose)));
         } else {
             out.printf(Locale.ROOT, "Directory already imported (%,d actors): no demo data.%n", actors);
+            // A database that got the demo before resource persons existed gets its fictional ones.
+            if (count(db, "SELECT count(*) FROM import_run WHERE source = 'reseau-engagement-occitanie'") > 0) {
+                int persons = DemoPersons.load(db, DemoData.defaultDirectory(env));
+                if (persons > 0) {
+                    out.println("Demo resource persons (fictional) added: " + persons + ".");
+                }
+            }
         }
     }
 
@@ -274,6 +281,10 @@ public final class AtlasImport {
                 report.print(out);
             }
             reports.add(report);
+        }
+        int persons = DemoPersons.load(db, dir);
+        if (print && persons > 0) {
+            out.println("Demo resource persons (fictional): " + persons + ".");
         }
         return reports;
     }

@@ -54,6 +54,10 @@ public record ImportRequest(RecordKind kind, String source, Format format, Path 
         if (format == Format.RNA && kind != RecordKind.ACTOR) {
             throw new IllegalArgumentException("the RNA lists associations: import it as actors");
         }
+        if (kind == RecordKind.PERSON) {
+            // A resource person is listed only with their own consent (V17): never from a directory.
+            throw new IllegalArgumentException("resource persons are not imported: each one signs up with consent");
+        }
     }
 
     /** A request for a local file that gives no licence on the command line (the mapping file may). */

@@ -66,7 +66,33 @@ public enum RecordKind {
                             + " precision commune communeName epci petr bassinVie departement region carriers updatedAt"
                             + " sources"),
             "id name status statusLabel themes description lessonsLearned startDate endDate address postcode commune"
-                    + " communeName epci departement lon lat precision website carriers updatedAt sources");
+                    + " communeName epci departement lon lat precision website carriers updatedAt sources"),
+
+    /*
+     * Resource persons (V17): listed only with their consent, placed at their permanence or a
+     * commune's point. The view holds the public values only; members-only values are added to a
+     * signed-in detail by the persons' own controller. Their perimeter is what "who covers my
+     * commune" reads (the territory filter of persons, see FilterSql), not the point.
+     */
+    PERSON("person", "persons", "Personnes ressources", "Facilitateurs, référents, élus, animateurs qui proposent "
+            + "leur aide sur des thèmes et un périmètre (avec leur consentement ; champs publics seulement)",
+            new Category("role", "person_role", "rank", "Rôle de la personne ressource"),
+            List.of(column("structureName", ValueType.TEXT), column("relayEnabled", ValueType.BOOLEAN),
+                    expression("perimeterKeys", "perimeter", "ARRAY(SELECT pp.territory_kind || ':' || pp.territory_code"
+                            + " FROM person_perimeter pp WHERE pp.person_id = r.id ORDER BY 1)", ValueType.TEXTS, null),
+                    relation("perimeter", "perimeter", ValueType.PERIMETER)),
+            List.of(new Link("structure", "actor", "sql/record/person-structure.sql")),
+            Map.of(Shape.LIST, "name role roleLabel themes description structureName website precision commune communeName"
+                            + " epci departement perimeterKeys relayEnabled updatedAt",
+                    Shape.DETAIL, "name role roleLabel themes description structureName structure website address postcode"
+                            + " precision territoryKind territoryCode outOfRegion territories perimeter relayEnabled provenance"
+                            + " createdAt updatedAt",
+                    Shape.EXPORT, "name role roleLabel themes description structureName website address postcode precision"
+                            + " commune communeName epci departement perimeterKeys relayEnabled updatedAt",
+                    Shape.OGC, "name role roleLabel themes description structureName website precision commune communeName"
+                            + " epci petr bassinVie departement region perimeterKeys relayEnabled updatedAt"),
+            "id name role roleLabel themes description structureName address postcode commune communeName epci departement"
+                    + " lon lat precision website perimeterKeys relayEnabled updatedAt");
 
     /** What OGC API Features filters a record on, besides bbox and datetime: its category, themes, territory keys. */
     private static final List<String> QUERYABLES = List.of("theme", "commune", "epci", "petr", "bassinVie",

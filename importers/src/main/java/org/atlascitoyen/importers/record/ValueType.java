@@ -24,10 +24,12 @@ public enum ValueType {
     /** Where a record comes from: each directory and its id there (a detail's own query). */
     PROVENANCE,
     /** Records of another kind linked to this one (a detail's own query, see {@link Link}). */
-    LINKED;
+    LINKED,
+    /** The territories a resource person covers, by kind then name (a detail's own query). */
+    PERIMETER;
 
     /** Whether the value is read by a query of its own rather than as a column of the record's row. */
     public boolean isRelation() {
-        return this == TERRITORIES || this == PROVENANCE || this == LINKED;
+        return this == TERRITORIES || this == PROVENANCE || this == LINKED || this == PERIMETER;
     }
 }

@@ -52,6 +52,12 @@ class AtlasImportIT {
                         + "initiatives \\S+ new, \\S+ merged, \\S+ rejected\\.")
                 .contains(root("actors %,d new", actors), root("initiatives %,d new", initiatives));
 
+        assertThat(count("SELECT count(*) FROM person")).as("the demo's fictional resource persons").isEqualTo(5);
+        assertThat(count("SELECT count(*) FROM person_private WHERE email NOT LIKE '%@example.org'")).isZero();
+        assertThat(count("SELECT count(*) FROM person p WHERE NOT EXISTS (SELECT FROM person_perimeter pp WHERE pp.person_id = p.id)"))
+                .as("each covers a perimeter").isZero();
+        assertThat(count("SELECT count(*) FROM person_consent WHERE purpose = 'demo'")).isEqualTo(5);
+
         long runs = count("SELECT count(*) FROM import_run");
         List<String> second = init(Map.of(), "init");
 

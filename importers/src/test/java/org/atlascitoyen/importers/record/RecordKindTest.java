@@ -70,6 +70,23 @@ class RecordKindTest {
     }
 
     @Test
+    void personsShowTheirPerimeterAndNothingOfTheirAccount() {
+        RecordKind persons = RecordKind.PERSON;
+        assertThat(RecordKind.byPath("persons")).contains(persons);
+        assertThat(persons.category().parameter()).isEqualTo("role");
+        assertThat(persons.category().table()).isEqualTo("person_role");
+        assertThat(persons.field("perimeter").type()).isEqualTo(ValueType.PERIMETER);
+        assertThat(persons.fields(Shape.DETAIL)).extracting(RecordField::key).contains("perimeter", "structure", "relayEnabled");
+        assertThat(persons.field("perimeterKeys").name()).isEqualTo("perimeter");
+        assertThat(persons.field("perimeterKeys").sql()).contains("person_perimeter");
+        for (Shape shape : Shape.values()) {
+            assertThat(persons.fields(shape)).extracting(RecordField::name)
+                    .doesNotContain("account", "accountId", "email", "phone", "visibility");
+        }
+        assertThat(persons.queryables()).startsWith("role");
+    }
+
+    @Test
     void aliasesAreTheKeysInSnakeCase() {
         assertThat(RecordKind.ACTOR.field("bassinVie").alias()).isEqualTo("bassin_vie");
         assertThat(RecordKind.ACTOR.field("bassinVie").sql()).isEqualTo("r.bassin_vie");

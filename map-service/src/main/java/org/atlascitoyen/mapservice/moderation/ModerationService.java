@@ -17,6 +17,7 @@ import org.atlascitoyen.mapservice.contribution.ContributionValidator;
 import org.atlascitoyen.mapservice.contribution.Place;
 import org.atlascitoyen.mapservice.contribution.Places;
 import org.atlascitoyen.mapservice.contribution.ProposedFields;
+import org.atlascitoyen.mapservice.person.PersonService;
 import org.atlascitoyen.mapservice.system.BadParameterException;
 import org.atlascitoyen.mapservice.system.DataVersion;
 import org.atlascitoyen.mapservice.system.NotFoundException;
@@ -62,10 +63,11 @@ public class ModerationService {
     private final DecisionMails mails;
     private final ContributionProperties properties;
     private final DataVersion dataVersion;
+    private final PersonService persons;
 
     ModerationService(@Qualifier(WriteDatabase.WRITE) JdbcClient jdbc, @Qualifier(WriteDatabase.WRITE) TransactionTemplate transactions,
             Publisher publisher, Places places, ContributionValidator validator, Audit audit, DecisionMails mails,
-            ContributionProperties properties, DataVersion dataVersion) {
+            ContributionProperties properties, DataVersion dataVersion, PersonService persons) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.publisher = publisher;
@@ -75,6 +77,7 @@ public class ModerationService {
         this.mails = mails;
         this.properties = properties;
         this.dataVersion = dataVersion;
+        this.persons = persons;
     }
 
     /** The pending items of the moderator's territories, oldest first, after the cursor. */
@@ -99,7 +102,7 @@ public class ModerationService {
         ObjectNode payload = (ObjectNode) JSON.readTree(item.payload());
         String comment = text(payload, "comment");
         String reason = text(payload, "reason");
-        List<FieldDiff> diff = switch (item.kind()) {
+        List<FieldDiff> diff = "person".equals(item.recordKind()) ? persons.diff(item.payload()) : switch (item.kind()) {
             case "new", "change", "import_conflict" -> diff(item, fields(payload));
             default -> List.of();
         };
@@ -165,6 +168,12 @@ public class ModerationService {
         String kind = item.recordKind();
         switch (item.kind()) {
             case "new" -> {
+                if ("person".equals(kind)) {
+                    // A resource person's own proposal: published with their perimeter, they own it.
+                    long recordId = persons.approve(item.payload(), edits, item.authorAccountId(), item.id());
+                    audit.record(moderator.accountId(), "created", kind, recordId, item.id(), null, Map.of("by", "contributor"));
+                    return recordId;
+                }
                 ProposedFields fields = fields((ObjectNode) JSON.readTree(item.payload())).with(edits);
                 validator.fields("fields", kind, fields, true);
                 Place place = places.of("fields", fields);

@@ -14,6 +14,7 @@ public enum Queryable {
     TYPE("type", "type", "Type d'acteur"),
     THEME("theme", "themes", "Thème (parmi les thèmes de l'élément)"),
     STATUS("status", "status", "Statut de l'initiative"),
+    ROLE("role", "role", "Rôle de la personne ressource"),
     COMMUNE("commune", "commune", "Commune (code Insee)"),
     EPCI("epci", "epci", "Intercommunalité (SIREN de l'EPCI)"),
     PETR("petr", "petr", "PETR (code)"),
@@ -54,7 +55,7 @@ public enum Queryable {
 
     /** Whether it is a controlled vocabulary (type, theme, status) rather than a territory key or category. */
     public boolean isVocabulary() {
-        return this == TYPE || this == THEME || this == STATUS;
+        return this == TYPE || this == THEME || this == STATUS || this == ROLE;
     }
 
     /** The kind of territory whose code it takes (a former code is read as its successor), else null. */
@@ -76,6 +77,7 @@ public enum Queryable {
             case TYPE -> vocabularies.actorTypes();
             case THEME -> vocabularies.themes();
             case STATUS -> vocabularies.statuses();
+            case ROLE -> vocabularies.labels(org.atlascitoyen.importers.record.RecordKind.PERSON.category());
             default -> null;
         };
     }

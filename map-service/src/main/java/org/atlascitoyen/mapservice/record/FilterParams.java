@@ -22,6 +22,7 @@ import org.atlascitoyen.importers.record.RecordKind;
  * @param theme        theme codes: records with any of them
  * @param type         actor type codes (actors only)
  * @param status       initiative status codes (initiatives only)
+ * @param role         resource person role codes (persons only)
  * @param q            French full-text search on name, themes and description
  * @param updatedSince ISO date or date-time: records updated at or after it
  */
@@ -37,18 +38,21 @@ public record FilterParams(
         @Parameter(description = "actor type codes (actors only)") List<String> type,
         @Parameter(description = "initiative status codes: idee, en_cours, terminee, abandonnee (initiatives only)")
         List<String> status,
+        @Parameter(description = "resource person role codes: facilitateur, referent, elu, animateur, autre (persons only)")
+        List<String> role,
         @Parameter(description = "French full-text search on name, themes and description; best matches first",
                 example = "jardin partagé") String q,
         @Parameter(description = "ISO date (Paris time) or date-time: records updated at or after it") String updatedSince) {
 
     /** No filter at all. */
-    public static final FilterParams NONE = new FilterParams(null, null, null, null, null, null, null, null, null);
+    public static final FilterParams NONE = new FilterParams(null, null, null, null, null, null, null, null, null, null);
 
     /** The codes given for a kind's category parameter ({@code type} or {@code status}). */
     public List<String> category(String parameter) {
         return switch (parameter) {
             case "type" -> type;
             case "status" -> status;
+            case "role" -> role;
             default -> throw new IllegalArgumentException("No filter parameter " + parameter);
         };
     }
@@ -60,12 +64,12 @@ public record FilterParams(
     public FilterParams onlyCategoryOf(RecordKind kind) {
         String keep = kind.category().parameter();
         return new FilterParams(bbox, near, radius, territory, theme, keep.equals("type") ? type : null,
-                keep.equals("status") ? status : null, q, updatedSince);
+                keep.equals("status") ? status : null, keep.equals("role") ? role : null, q, updatedSince);
     }
 
     /** The same parameters without {@code bbox} (a tile brings its own box). */
     public FilterParams withoutBbox() {
-        return new FilterParams(null, near, radius, territory, theme, type, status, q, updatedSince);
+        return new FilterParams(null, near, radius, territory, theme, type, status, role, q, updatedSince);
     }
 
     /**
@@ -85,6 +89,7 @@ public record FilterParams(
         putCodes(values, "theme", theme);
         putCodes(values, "type", type);
         putCodes(values, "status", status);
+        putCodes(values, "role", role);
         return values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.atlascitoyen.importers.record.RecordKind;
 
 /**
  * A {@link Filter} as the WHERE clause of a query on a kind's public view, aliased {@code r}.
@@ -45,7 +46,7 @@ public final class FilterSql {
             near(filter.near(), clauses, params);
         }
         if (filter.territory() != null) {
-            clauses.add(territory(filter.territory()));
+            clauses.add(filter.kind() == RecordKind.PERSON ? coveredBy(filter.territory()) : territory(filter.territory()));
             params.put("territoryKind", filter.territory().kind().key());
             params.put("territoryCode", filter.territory().code());
         }
@@ -89,6 +90,34 @@ public final class FilterSql {
         params.put("nearLon", near.lon());
         params.put("nearLat", near.lat());
         params.put("radius", near.radius());
+    }
+
+    /** A perimeter row {@code pp} that holds the commune {@code c}: the commune itself or one of its keys. */
+    private static final String HOLDS_COMMUNE = "(pp.territory_kind, pp.territory_code) IN (('commune', c.code),"
+            + " ('epci', c.epci), ('petr', c.petr), ('bassin_vie', c.bassin_vie), ('departement', c.departement),"
+            + " ('region', c.region))";
+
+    /**
+     * Resource persons are found by the territories they cover, not by their point ("who covers my
+     * commune?"): a person matches a territory when a territory of their perimeter shares at least
+     * one commune with it. For a commune: the persons whose perimeter holds the commune, its EPCI,
+     * PETR, bassin de vie, département or région (a PETR perimeter covers its communes). For a
+     * territory above: the persons whose perimeter lies inside it, contains it or overlaps it. QPV
+     * and PNR go through the communes their source lists.
+     */
+    private static String coveredBy(Filter.Territory territory) {
+        String inside = switch (territory.kind()) {
+            case COMMUNE -> "c.code = :territoryCode";
+            case EPCI -> "c.epci = :territoryCode";
+            case PETR -> "c.petr = :territoryCode";
+            case BASSIN_VIE -> "c.bassin_vie = :territoryCode";
+            case DEPARTEMENT -> "c.departement = :territoryCode";
+            case REGION -> "c.region = :territoryCode";
+            case QPV, PNR -> "c.code IN (SELECT zc.commune_code FROM zone_commune zc WHERE zc.kind = :territoryKind"
+                    + " AND zc.code = :territoryCode)";
+        };
+        return "EXISTS (SELECT FROM person_perimeter pp JOIN commune c ON " + HOLDS_COMMUNE
+                + " WHERE pp.person_id = r.id AND " + inside + ")";
     }
 
     /**

@@ -88,7 +88,7 @@ class RecordApiDocs implements OpenApiCustomizer {
             case INTEGER, DISTANCE -> new IntegerSchema();
             case DATE -> new StringSchema().format("date");
             case TIMESTAMP -> new StringSchema().format("date-time");
-            case TERRITORIES -> new ArraySchema().items(new Schema<>().$ref("#/components/schemas/TerritoryRef"));
+            case TERRITORIES, PERIMETER -> new ArraySchema().items(new Schema<>().$ref("#/components/schemas/TerritoryRef"));
             case PROVENANCE -> new ArraySchema().items(new ObjectSchema()
                     .addProperty("source", new StringSchema()).addProperty("externalId", new StringSchema())
                     .addProperty("lastSeenAt", new StringSchema().format("date-time"))

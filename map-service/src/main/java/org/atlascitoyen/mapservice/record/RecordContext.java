@@ -17,6 +17,7 @@ public class RecordContext {
 
     private static final String TERRITORIES = SqlResource.load("sql/record/territories.sql");
     private static final String SOURCES = SqlResource.load("sql/record/sources.sql");
+    private static final String PERIMETER = SqlResource.load("sql/record/person-perimeter.sql");
 
     private final JdbcClient jdbc;
     private final Vocabularies vocabularies;
@@ -31,6 +32,13 @@ public class RecordContext {
     /** The territories of a record, smallest first. */
     public List<TerritoryRef> territories(RecordKind kind, long id) {
         return jdbc.sql(TERRITORIES.replace("${view}", kind.publicView())).param("id", id)
+                .query((rs, i) -> new TerritoryRef(rs.getString("kind"), rs.getString("code"), rs.getString("name")))
+                .list();
+    }
+
+    /** The territories a resource person covers, by kind (smallest first) then name. */
+    public List<TerritoryRef> perimeter(long id) {
+        return jdbc.sql(PERIMETER).param("id", id)
                 .query((rs, i) -> new TerritoryRef(rs.getString("kind"), rs.getString("code"), rs.getString("name")))
                 .list();
     }

@@ -71,7 +71,7 @@ public record RecordSelect(RecordKind kind, Shape shape, List<RecordField> field
                 case DATE -> rs.getObject(field.alias(), LocalDate.class);
                 case TIMESTAMP -> rs.getObject(field.alias(), OffsetDateTime.class);
                 case DISTANCE -> Math.round(rs.getDouble("sort_key"));
-                case TERRITORIES, PROVENANCE, LINKED -> null;
+                case TERRITORIES, PROVENANCE, LINKED, PERIMETER -> null;
             };
         }
         return new RecordProperties(fields, values);

@@ -3,6 +3,7 @@ package org.atlascitoyen.mapservice.record;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.atlascitoyen.importers.record.RecordKind;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,14 +26,16 @@ class VocabularyController {
         this.vocabularies = vocabularies;
     }
 
-    /** The three vocabularies, each in its own order (themes and types by code, statuses by stage). */
-    record VocabularyList(List<Labelled> themes, List<Labelled> actorTypes, List<Labelled> initiativeStatuses) {
+    /** The vocabularies, each in its own order (themes and types by code, statuses by stage, roles by rank). */
+    record VocabularyList(List<Labelled> themes, List<Labelled> actorTypes, List<Labelled> initiativeStatuses,
+                          List<Labelled> personRoles) {
     }
 
     @GetMapping(value = "/api/vocabularies", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<VocabularyList> vocabularies() {
         return ResponseEntity.ok().cacheControl(CACHE).body(new VocabularyList(labelled(vocabularies.themes()),
-                labelled(vocabularies.actorTypes()), labelled(vocabularies.statuses())));
+                labelled(vocabularies.actorTypes()), labelled(vocabularies.statuses()),
+                labelled(vocabularies.labels(RecordKind.PERSON.category()))));
     }
 
     private static List<Labelled> labelled(Map<String, String> labels) {

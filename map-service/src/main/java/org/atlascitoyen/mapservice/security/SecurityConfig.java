@@ -106,6 +106,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.DELETE, "/api/account").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/account/data").authenticated()
                         .requestMatchers("/api/contributions/mine").authenticated()
+                        .requestMatchers("/api/persons/me", "/api/persons/me/**").authenticated()
                         .anyRequest().permitAll());
         return http.build();
     }

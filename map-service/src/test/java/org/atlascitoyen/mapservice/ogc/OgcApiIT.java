@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 /** OGC API Features Part 1 over the demo data, checked against SQL on the same database. */
 class OgcApiIT extends DemoServiceIT {
 
-    private static final List<String> COLLECTIONS = List.of("actors", "initiatives", "communes", "epci", "petr",
+    private static final List<String> COLLECTIONS = List.of("actors", "initiatives", "persons", "communes", "epci", "petr",
             "bassins_vie", "departements", "regions", "qpv", "pnr");
 
     @Test
@@ -93,7 +93,9 @@ class OgcApiIT extends DemoServiceIT {
             String id = c.path("id").asString();
             assertThat(c.path("itemType").asString()).as(id).isEqualTo("feature");
             assertThat(c.path("crs").get(0).asString()).isEqualTo("http://www.opengis.net/def/crs/OGC/1.3/CRS84");
-            assertThat(c.path("extent").path("spatial").path("bbox").get(0).size()).as(id).isEqualTo(4);
+            if (!id.equals("persons")) { // none in this fixture: an empty collection has no extent (record-extent.sql)
+                assertThat(c.path("extent").path("spatial").path("bbox").get(0).size()).as(id).isEqualTo(4);
+            }
             Map<String, JsonNode> links = byRel(c.path("links"));
             assertThat(links.get("items").path("type").asString()).isEqualTo("application/geo+json");
             assertThat(json(follow(links.get("self"))).path("id").asString()).isEqualTo(id);

@@ -27,7 +27,8 @@ import tools.jackson.databind.JsonNode;
 class HostileInputIT extends DemoServiceIT {
 
     /** Paths that answer an anonymous request 401 (SecurityConfig) whatever its values. */
-    static final List<String> SIGNED_IN_ONLY = List.of("/api/admin/", "/api/moderation/", "/api/account", "/api/contributions/mine");
+    static final List<String> SIGNED_IN_ONLY = List.of("/api/admin/", "/api/moderation/", "/api/account", "/api/contributions/mine",
+            "/api/persons/me");
 
     /** What a hostile value must get. */
     enum Expect {

@@ -70,14 +70,16 @@ class WebAtlasIT extends DemoServiceIT {
         assertThat(drawn.initiatives()).isEqualTo(matched("initiatives", "bbox=" + bbox)).isPositive();
 
         WebElement legend = browser.find(".records-legend");
-        assertThat(legend.getText()).contains("Types d’acteurs", "Initiatives");
+        assertThat(legend.getText()).contains("Types d’acteurs", "Initiatives", "Personnes ressources");
         JsonNode vocab = api("/api/vocabularies");
         List<WebElement> sections = legend.findElements(By.cssSelector("ul"));
-        assertThat(sections).hasSize(2);
+        assertThat(sections).hasSize(3);
         assertThat(sections.get(0).findElements(By.tagName("li"))).as("one entry per actor type")
                 .hasSize(vocab.path("actorTypes").size());
         assertThat(sections.get(1).findElements(By.tagName("li"))).as("one entry per initiative status")
                 .hasSize(vocab.path("initiativeStatuses").size());
+        assertThat(sections.get(2).findElements(By.tagName("li"))).as("one entry per person role")
+                .hasSize(vocab.path("personRoles").size());
     }
 
     // ---- 2. A theme ----
@@ -162,9 +164,10 @@ class WebAtlasIT extends DemoServiceIT {
         browser.open("/");
         waitForCount(allActors, allInitiatives);
 
-        // Actors only: no initiative counted, drawn or exported.
+        // Actors only: no initiative (nor person) counted, drawn or exported.
         browser.find("#filter-show-initiatives").click();
-        browser.until("show in the hash", d -> browser.hash().contains("show=actors"));
+        browser.find("#filter-show-persons").click();
+        browser.until("show in the hash", d -> browser.hash().contains("show=actors") && !browser.hash().contains("persons"));
         browser.until(() -> "the count of actors alone, shows " + countText(), d -> countText().equals(plural(allActors, "acteur")));
         Drawn drawn = drawnMarkers();
         assertThat(drawn.initiatives()).isZero();
@@ -172,12 +175,13 @@ class WebAtlasIT extends DemoServiceIT {
         assertThat(browser.findAll("a[data-export]")).extracting(a -> a.getDomAttribute("data-export"))
                 .containsExactly("actors.csv", "actors.geojson");
 
-        // Unticking the last layer would show nothing: both come back.
+        // Unticking the last layer would show nothing: all come back.
         browser.find("#filter-show-actors").click();
         browser.until("show out of the hash", d -> !browser.hash().contains("show="));
         waitForCount(allActors, allInitiatives);
         assertThat(browser.find("#filter-show-actors").isSelected()).isTrue();
         assertThat(browser.find("#filter-show-initiatives").isSelected()).isTrue();
+        assertThat(browser.find("#filter-show-persons").isSelected()).isTrue();
 
         // A status narrows the initiatives only.
         String status = stream(api("/api/vocabularies").path("initiativeStatuses")).map(t -> t.path("code").asString())
@@ -200,7 +204,7 @@ class WebAtlasIT extends DemoServiceIT {
         browser.until("a hash with the view alone", d -> browser.hash().matches("#map=[^&]+"));
         waitForCount(allActors, allInitiatives);
         assertThat(browser.findAll("#filters input[type=checkbox]:checked")).extracting(e -> e.getDomAttribute("id"))
-                .containsExactlyInAnyOrder("filter-show-actors", "filter-show-initiatives");
+                .containsExactlyInAnyOrder("filter-show-actors", "filter-show-initiatives", "filter-show-persons");
         assertThat(browser.find("#filter-q").getDomProperty("value")).isEmpty();
         assertThat(browser.find("#filters-toggle .badge").getText()).isEmpty();
         browser.until("the panel closed", d -> !browser.find("#panel").isDisplayed());
@@ -485,7 +489,7 @@ class WebAtlasIT extends DemoServiceIT {
                 "En bref\nAucun acteur ni aucune initiative connus ici pour cette sélection : une zone blanche."));
         waitForCount(0, 0);
         browser.until("empty lists", d -> browser.findAll("#panel .result-group > p").stream()
-                .filter(p -> p.getText().equals("Aucun résultat pour ces filtres.")).count() == 2);
+                .filter(p -> p.getText().equals("Aucun résultat pour ces filtres.")).count() == 3);
         assertThat(browser.findAll("#map path.atlas-selection")).hasSize(1);
         assertThat(browser.hash()).as("still in coverage mode").contains("mode=coverage");
         assertCoverageAsTheApi("epci", "theme=" + theme + "&type=" + type);
@@ -580,7 +584,7 @@ class WebAtlasIT extends DemoServiceIT {
         first.click();
         browser.waitForPanelTitle(name);
         Screen before = screen();
-        assertThat(before.checked()).containsExactlyInAnyOrder("filter-show-actors", "filter-show-initiatives",
+        assertThat(before.checked()).containsExactlyInAnyOrder("filter-show-actors", "filter-show-initiatives", "filter-show-persons",
                 "filter-theme-" + theme, "filter-type-" + type, "mode-markers");
 
         browser.driver.get("about:blank");
@@ -923,9 +927,11 @@ class WebAtlasIT extends DemoServiceIT {
         return (String) browser.script("return document.activeElement?.id ?? null");
     }
 
+    /** The count line's actors and initiatives (the resource persons' count, none here, follows them). */
     private void waitForCount(long actors, long initiatives) {
         String expected = plural(actors, "acteur") + " · " + plural(initiatives, "initiative");
-        browser.until(() -> "the count '" + expected + "', shows '" + countText() + "'", d -> expected.equals(countText()));
+        browser.until(() -> "the count '" + expected + "', shows '" + countText() + "'",
+                d -> countText().replaceFirst(" · \\d+ personnes?$", "").equals(expected));
     }
 
     private String countText() {
