@@ -24,7 +24,12 @@ const dates = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long' });
  * territory, `actions.open({kind, id})` opens a linked record.
  */
 export function cardNodes(kind, feature, actions) {
-  if (kind === 'person') return personCardNodes(feature, actions);
+  if (kind === 'person') {
+    const id = feature.id ?? feature.properties.id;
+    // The relay and the rights of the people listed concern persons first of all.
+    return [...personCardNodes(feature, actions), contactNodes(kind, id, feature.properties),
+      id != null && rightsNode(kind, id)];
+  }
   const p = feature.properties;
   const actor = kind === 'actor';
   const linked = actor ? p.initiatives : p.actors;

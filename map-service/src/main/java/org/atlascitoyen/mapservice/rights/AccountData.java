@@ -8,12 +8,13 @@ import tools.jackson.databind.JsonNode;
  * Everything the atlas holds about the signed-in person ({@code GET /api/account/data}), their
  * own private values included: the account, its roles, the contributions they authored (with what
  * they proposed), the records they own, their resource-person listing (public, members' and
- * private values, consents), the rights requests they made, and the audit of their own actions.
+ * private values, consents), the rights requests they made, the messages they sent through the
+ * contact relay (while kept), and the audit of their own actions.
  * Values held as JSON in the database (a proposal, a listing) are given as they are stored.
  */
 public record AccountData(OffsetDateTime exportedAt, Account account, List<Role> roles, List<Contribution> contributions,
         List<Owned> ownedRecords, List<ResourcePerson> resourcePersons, List<RightsRequest> rightsRequests,
-        List<AuditEntry> auditEntries) {
+        List<RelayMessage> relayMessages, List<AuditEntry> auditEntries) {
 
     public record Account(long id, String email, String displayName, OffsetDateTime createdAt, OffsetDateTime lastSeenAt) {
     }
@@ -35,6 +36,10 @@ public record AccountData(OffsetDateTime exportedAt, Account account, List<Role>
     public record RightsRequest(long id, String kind, String recordKind, long recordId, JsonNode corrections, String message,
             String status, OffsetDateTime createdAt, OffsetDateTime confirmedAt, OffsetDateTime dueAt, OffsetDateTime handledAt,
             String outcome, String answer) {
+    }
+
+    public record RelayMessage(long id, String recordKind, long recordId, String status, String senderName, String message,
+            OffsetDateTime createdAt, OffsetDateTime sentAt, OffsetDateTime erasedAt) {
     }
 
     public record AuditEntry(OffsetDateTime at, String action, String recordKind, Long recordId, Long contributionId, String reason,

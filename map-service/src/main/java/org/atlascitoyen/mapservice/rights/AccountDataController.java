@@ -36,6 +36,7 @@ public class AccountDataController {
     private static final String PERSONS = SqlResource.statement("sql/rights/data/persons.sql");
     private static final String RIGHTS = SqlResource.statement("sql/rights/data/rights-requests.sql");
     private static final String AUDIT = SqlResource.statement("sql/rights/data/audit.sql");
+    private static final String RELAY = SqlResource.statement("sql/rights/data/relay-messages.sql");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
@@ -74,6 +75,10 @@ public class AccountDataController {
                         rs.getString("status"), rs.getObject("created_at", OffsetDateTime.class),
                         rs.getObject("confirmed_at", OffsetDateTime.class), rs.getObject("due_at", OffsetDateTime.class),
                         rs.getObject("handled_at", OffsetDateTime.class), rs.getString("outcome"), rs.getString("answer"))).list(),
+                jdbc.sql(RELAY).param("id", id).query((rs, i) -> new AccountData.RelayMessage(rs.getLong("id"),
+                        rs.getString("record_kind"), rs.getLong("record_id"), rs.getString("status"), rs.getString("sender_name"),
+                        rs.getString("message"), rs.getObject("created_at", OffsetDateTime.class),
+                        rs.getObject("sent_at", OffsetDateTime.class), rs.getObject("erased_at", OffsetDateTime.class))).list(),
                 jdbc.sql(AUDIT).param("id", id).query((rs, i) -> new AccountData.AuditEntry(rs.getObject("at", OffsetDateTime.class),
                         rs.getString("action"), rs.getString("record_kind"), rs.getObject("record_id", Long.class),
                         rs.getObject("contribution_id", Long.class), rs.getString("reason"), json(rs.getString("details")))).list()));
