@@ -159,7 +159,7 @@ class Cql2FilterIT extends DemoServiceIT {
         String manyTerms = String.join(" OR ", Collections.nCopies(150, "type='a'"));
         String hugeList = "commune IN (" + String.join(",", Collections.nCopies(120, "'31555'")) + ")";
         String longText = "type = 'association'" + " ".repeat(2000);
-        String deepJson = "{\"op\":\"not\",\"args\":[".repeat(100) + "true" + "]}".repeat(100);
+        String deepJson = "{\"op\":\"not\",\"args\":[".repeat(50) + "true" + "]}".repeat(50);
 
         assertRefused("filter=" + encode(deep), "nested deeper");
         assertRefused("filter=" + encode(nots), "nested deeper");
