@@ -1,6 +1,8 @@
 package org.atlascitoyen.mapservice.cql2;
 
 import org.atlascitoyen.mapservice.record.FilterSql;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.atlascitoyen.mapservice.system.BadParameterException;
 
 /**
@@ -9,6 +11,8 @@ import org.atlascitoyen.mapservice.system.BadParameterException;
  * ANDed with the request's other criteria (bbox, datetime, queryables).
  */
 public final class Cql2Filter {
+
+    private static final Logger log = LoggerFactory.getLogger(Cql2Filter.class);
 
     public static final String TEXT = "cql2-text";
     public static final String JSON = "cql2-json";
@@ -46,6 +50,10 @@ public final class Cql2Filter {
         }
         Budget budget = new Budget(limits);
         Cql2Expr expr = JSON.equals(lang) ? Cql2JsonParser.parse(filter, budget) : Cql2TextParser.parse(filter, budget);
-        return Cql2Sql.where(expr, schema);
+        FilterSql.Where where = Cql2Sql.where(expr, schema);
+        // The condition only, placeholders and whitelisted columns: the values the client sent stay out of the log.
+        log.debug("CQL2 filter ({}) as SQL: {} with {} parameters", lang == null ? TEXT : lang, where.sql(),
+                where.params().size());
+        return where;
     }
 }

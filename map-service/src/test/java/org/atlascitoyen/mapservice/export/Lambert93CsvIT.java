@@ -22,7 +22,7 @@ class Lambert93CsvIT extends DemoServiceIT {
 
     @Test
     void everyRowHasItsPointInLambert93AsPostgisComputesIt() throws Exception {
-        List<CSVRecord> rows = csv("/api/export/initiatives.csv?crs=EPSG:2154&departement=31");
+        List<CSVRecord> rows = csv("/api/export/initiatives.csv?crs=EPSG:2154&territory=departement:31");
         Map<String, double[]> expected = new HashMap<>();
         try (Connection c = DEMO.connect(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT id, ST_X(ST_Transform(geom, 2154)), ST_Y(ST_Transform(geom, 2154))"
@@ -48,15 +48,15 @@ class Lambert93CsvIT extends DemoServiceIT {
 
     @Test
     void theColumnsComeOnlyOnRequestAndABadCrsIsRefused() throws Exception {
-        assertThat(csv("/api/export/actors.csv?departement=31").get(0).getParser().getHeaderNames())
+        assertThat(csv("/api/export/actors.csv?territory=departement:31").get(0).getParser().getHeaderNames())
                 .contains("lon", "lat").doesNotContain("x_l93", "y_l93");
-        assertThat(csv("/api/export/actors.csv?departement=31&crs=EPSG:4326").get(0).getParser().getHeaderNames())
+        assertThat(csv("/api/export/actors.csv?territory=departement:31&crs=EPSG:4326").get(0).getParser().getHeaderNames())
                 .doesNotContain("x_l93");
         HttpResponse<String> bad = get("/api/export/actors.csv?crs=EPSG:3857");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(json(bad).path("parameter").asString()).isEqualTo("crs");
         // Semicolon CSV: decimal commas in the Lambert-93 columns too.
-        String semicolon = get("/api/export/actors.csv?departement=31&crs=EPSG:2154&sep=semicolon").body();
+        String semicolon = get("/api/export/actors.csv?territory=departement:31&crs=EPSG:2154&sep=semicolon").body();
         assertThat(semicolon.lines().skip(1).findFirst().orElseThrow()).containsPattern(";\\d{5,7}(,\\d{1,2})?;\\d{7}(,\\d{1,2})?;");
     }
 
