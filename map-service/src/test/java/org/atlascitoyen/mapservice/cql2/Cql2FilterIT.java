@@ -130,7 +130,7 @@ class Cql2FilterIT extends DemoServiceIT {
             (type = 'association'                                  | Expected ')'
             type = 'association')                                  | after a complete filter
             type = 'unclosed                                       | Unclosed
-            type LIKE 3                                            | LIKE takes a 'pattern'  
+            type LIKE 3                                            | LIKE takes a 'pattern'
             type = 'a' AND                                         | Expected a property name
             updatedAt > 1 + 1                                      | Unexpected character '+'
             """)
