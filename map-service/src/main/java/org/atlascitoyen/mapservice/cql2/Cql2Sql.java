@@ -115,6 +115,13 @@ final class Cql2Sql {
     }
 
     private String like(Cql2Schema.Property p, String pattern, String operator) {
+        int escapes = 0;
+        for (int i = pattern.length() - 1; i >= 0 && pattern.charAt(i) == '\\'; i--) {
+            escapes++;
+        }
+        if (escapes % 2 == 1) { // PostgreSQL refuses a pattern ending with its escape character
+            throw new Cql2Exception("A LIKE pattern cannot end with the escape character \\");
+        }
         return switch (p.type()) {
             case TEXT -> p.sql() + operator + bind(pattern);
             case TEXT_ARRAY -> "EXISTS (SELECT FROM unnest(" + p.sql() + ") AS v(value) WHERE v.value" + operator

@@ -51,6 +51,28 @@ class Cql2SqlTest {
                 Cql2Properties.defaults()).sql()).contains("r.type = :cql0").contains("r.type ILIKE :cql1");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"T_INTERSECTS(updatedAt, TIMESTAMP('+1000000-01-01T00:00:00Z'))",
+        "updatedAt > DATE('-5000-01-01')", "T_INTERSECTS(updatedAt, INTERVAL('0000-01-01', '..'))"})
+    void datesOutsidePostgresqlsRangeAreRefusedBeforeTheDatabase(String filter) {
+        assertThatThrownBy(() -> Cql2Filter.where(filter, null, null, SCHEMA, Cql2Properties.defaults()))
+                .isInstanceOf(Cql2Exception.class).hasMessageContaining("year 1 to 9999");
+    }
+
+    @Test
+    void whatPostgresqlWouldRefuseIsA400First() {
+        assertThatThrownBy(() -> Cql2Filter.where("type LIKE 'abc\\'", null, null, SCHEMA, Cql2Properties.defaults()))
+                .isInstanceOf(Cql2Exception.class).hasMessageContaining("escape character");
+        assertThat(Cql2Filter.where("type LIKE 'a\\\\'", null, null, SCHEMA, Cql2Properties.defaults()).params())
+                .containsValue("a\\\\");
+        assertThatThrownBy(() -> Cql2Filter.where("{\"op\": \"=\", \"args\": [{\"property\": \"type\"}, \"a\\u0000b\"]}",
+                "cql2-json", null, SCHEMA, Cql2Properties.defaults()))
+                .isInstanceOf(Cql2Exception.class).hasMessageContaining("U+0000");
+        assertThatThrownBy(() -> Cql2Filter.where("{\"op\": \"=\", \"args\": [{\"property\": \"type\"}, \"\\ud800\"]}",
+                "cql2-json", null, SCHEMA, Cql2Properties.defaults()))
+                .isInstanceOf(Cql2Exception.class).hasMessageContaining("lone surrogate");
+    }
+
     @Test
     void anUnknownPropertyIsNamed() {
         assertThatThrownBy(() -> Cql2Filter.where("email = 'a'", null, null, SCHEMA, Cql2Properties.defaults()))
