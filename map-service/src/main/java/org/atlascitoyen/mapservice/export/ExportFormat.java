@@ -7,7 +7,8 @@ import org.springframework.http.MediaType;
 /** The file formats of an export, with their media type and file name extension. */
 enum ExportFormat {
     GEOJSON("geojson", MediaType.parseMediaType("application/geo+json")),
-    CSV("csv", MediaType.parseMediaType("text/csv;charset=UTF-8"));
+    CSV("csv", MediaType.parseMediaType("text/csv;charset=UTF-8")),
+    GEOPACKAGE("gpkg", MediaType.parseMediaType("application/geopackage+sqlite3"));
 
     private final String extension;
     private final MediaType mediaType;

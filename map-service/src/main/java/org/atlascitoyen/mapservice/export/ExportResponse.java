@@ -65,6 +65,13 @@ final class ExportResponse<R> implements ExportQuery.Sink<R> {
         writer.finish();
     }
 
+    /** Lets the writer free what it holds (a GeoPackage's temporary file), whether or not it finished. */
+    void close() {
+        if (writer != null) {
+            writer.abort();
+        }
+    }
+
     /** The status and headers of the file, without the file: the answer to a HEAD request. */
     void headersOnly() {
         headers();

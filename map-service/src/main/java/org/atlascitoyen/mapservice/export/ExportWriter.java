@@ -9,4 +9,8 @@ interface ExportWriter<R> {
 
     /** Ends the file (closing brackets) and flushes it. */
     void finish() throws IOException;
+
+    /** Lets go of what the writer holds when the export fails before {@link #finish()} (a temporary file). */
+    default void abort() {
+    }
 }

@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.atlascitoyen.mapservice.cql2.CollectionSchemas;
+import org.atlascitoyen.mapservice.cql2.Cql2Filter;
+import org.atlascitoyen.mapservice.cql2.Cql2Properties;
+import org.atlascitoyen.mapservice.record.FilterSql;
 import org.atlascitoyen.mapservice.record.Vocabularies;
 import org.atlascitoyen.mapservice.system.AtlasProperties;
 import org.atlascitoyen.mapservice.system.BadParameterException;
@@ -22,13 +26,16 @@ import org.springframework.stereotype.Component;
 @Component
 class ItemsQueryParser {
 
-    private static final Set<String> PAGING_AND_FORMAT = Set.of("f", "limit", "offset", "bbox", "bbox-crs", "crs");
+    private static final Set<String> PAGING_AND_FORMAT = Set.of("f", "limit", "offset", "bbox", "bbox-crs", "crs",
+            "filter", "filter-lang", "filter-crs");
 
     private final Vocabularies vocabularies;
     private final AtlasProperties limits;
     private final TerritoryKeys territories;
+    private final Cql2Properties cql2;
 
-    ItemsQueryParser(Vocabularies vocabularies, AtlasProperties limits, TerritoryKeys territories) {
+    ItemsQueryParser(Vocabularies vocabularies, AtlasProperties limits, TerritoryKeys territories, Cql2Properties cql2) {
+        this.cql2 = cql2;
         this.vocabularies = vocabularies;
         this.limits = limits;
         this.territories = territories;
@@ -54,7 +61,8 @@ class ItemsQueryParser {
         }
         return new ItemsQuery(ItemsBox.parse(single(params, "bbox"), single(params, "bbox-crs")),
                 DatetimeInterval.parse(single(params, "datetime")), properties,
-                limit(single(params, "limit")), offset(single(params, "offset")), Crs.parse("crs", single(params, "crs")));
+                limit(single(params, "limit")), offset(single(params, "offset")), Crs.parse("crs", single(params, "crs")),
+                filter(collection, params));
     }
 
     /** The parameters an items request of this collection takes, sorted. */
@@ -65,6 +73,19 @@ class ItemsQueryParser {
         }
         collection.queryables().forEach(q -> known.add(q.parameter()));
         return known;
+    }
+
+    /** The CQL2 filter's condition (OGC API Features Part 3), null without {@code filter}. */
+    private FilterSql.Where filter(OgcCollection collection, Map<String, String[]> params) {
+        String filter = single(params, "filter");
+        if (filter == null) {
+            if (single(params, "filter-lang") != null || single(params, "filter-crs") != null) {
+                throw new BadParameterException("filter", "filter-lang and filter-crs describe a filter: give filter");
+            }
+            return null;
+        }
+        return Cql2Filter.where(filter, single(params, "filter-lang"), single(params, "filter-crs"),
+                CollectionSchemas.of(collection), cql2);
     }
 
     private int limit(String value) {

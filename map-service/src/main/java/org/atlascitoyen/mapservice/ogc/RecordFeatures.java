@@ -57,6 +57,10 @@ class RecordFeatures {
                 params.put("key_" + key.column(), query.values(key));
             }
         }
+        if (query.filter() != null) { // CQL2 filter: its own cql<n> parameters
+            clauses.add(query.filter().sql());
+            params.putAll(query.filter().params());
+        }
         String where = String.join("\n  AND ", clauses);
         RecordSelect select = RecordSelect.of(kind, Shape.OGC, false);
         List<OgcFeature> features = jdbc.sql(select.sql(ITEMS).replace("${where}", where)).params(params)

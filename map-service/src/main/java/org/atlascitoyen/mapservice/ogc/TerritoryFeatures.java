@@ -46,6 +46,10 @@ class TerritoryFeatures {
                 params.put("key_" + key.column(), query.values(key));
             }
         }
+        if (query.filter() != null) { // CQL2 filter: its own cql<n> parameters
+            clauses.add(query.filter().sql());
+            params.putAll(query.filter().params());
+        }
         String where = clauses.isEmpty() ? "TRUE" : String.join("\n  AND ", clauses);
         RowMapper<OgcFeature> mapper = mapper(collection.kind());
         List<OgcFeature> features = jdbc.sql(ITEMS.replace("${where}", where)).params(params)

@@ -1,6 +1,7 @@
 package org.atlascitoyen.mapservice.tiles;
 
 import java.util.List;
+import org.atlascitoyen.importers.db.SqlResource;
 import org.atlascitoyen.mapservice.record.Filter;
 import org.atlascitoyen.mapservice.record.PageSql;
 import org.atlascitoyen.mapservice.record.Point;
@@ -12,6 +13,10 @@ import org.springframework.stereotype.Repository;
 /** Vector tiles and clusters of actors and initiatives; the SQL is built by {@link TileSql}. */
 @Repository
 class TileRepository {
+
+    private static final String REGION_BOUNDS = SqlResource.load("sql/tiles/region-bounds.sql");
+    /** The whole Web Mercator world, when no region is imported. */
+    private static final List<Double> WORLD = List.of(-180.0, -85.051129, 180.0, 85.051129);
 
     private final JdbcClient jdbc;
     private final int clusterBelowZoom;
@@ -39,6 +44,21 @@ class TileRepository {
                     category, kind, SqlArrays.texts(rs.getArray("themes"))),
                     new Point(rs.getDouble("lon"), rs.getDouble("lat")));
         }).list();
+    }
+
+    /** The region's box as {@code [minLon, minLat, maxLon, maxLat]}, 6 decimals; the world without a region. */
+    List<Double> regionBounds() {
+        return jdbc.sql(REGION_BOUNDS).query((rs, i) -> {
+            if (rs.getObject("min_lon") == null) {
+                return WORLD;
+            }
+            return List.of(round(rs.getDouble("min_lon")), round(rs.getDouble("min_lat")), round(rs.getDouble("max_lon")),
+                    round(rs.getDouble("max_lat")));
+        }).single();
+    }
+
+    private static double round(double degrees) {
+        return Math.round(degrees * 1e6) / 1e6;
     }
 
     /** Whether a zoom groups records in cells. */
