@@ -46,22 +46,24 @@ final class TerritoryStaging {
 
     /** {@code epci.json}: each EPCI and its member communes. */
     long epciList(Path file) throws IOException, SQLException {
+        List<String[]> members = new ArrayList<>();
+        long rows;
+        // One COPY at a time on the connection: the EPCI's ends before their members' starts.
         try (CopyRows epci = new CopyRows(connection, "stage_epci", "code", "name", "category", "population")) {
-            List<String[]> members = new ArrayList<>();
             JsonStream.forEachObject(file, e -> {
                 String code = e.path("code").asString(null);
                 epci.row(code, e.path("nom").asString(null), e.path("type").asString(null),
                         integer(e.path("populationMunicipale")));
                 e.path("membres").forEach(m -> members.add(new String[] {code, m.path("code").asString(null)}));
             });
-            epci.close();
-            try (CopyRows member = new CopyRows(connection, "stage_epci_member", "epci_code", "commune_code")) {
-                for (String[] m : members) {
-                    member.row((Object[]) m);
-                }
-            }
-            return epci.rows();
+            rows = epci.rows();
         }
+        try (CopyRows member = new CopyRows(connection, "stage_epci_member", "epci_code", "commune_code")) {
+            for (String[] m : members) {
+                member.row((Object[]) m);
+            }
+        }
+        return rows;
     }
 
     long departementList(Path file) throws IOException, SQLException {

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.server.ResponseStatusException;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,6 +34,7 @@ public class ContributionService {
     private static final String ADD_OWNER = SqlResource.statement("sql/contribution/add-owner.sql");
     private static final String REPORTERS = SqlResource.statement("sql/contribution/reporters.sql");
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, Object>> FIELD_MAP = new TypeReference<>() { };
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -193,7 +195,7 @@ public class ContributionService {
     private static String payload(ContributionRequest request) {
         Map<String, Object> payload = new LinkedHashMap<>();
         switch (request.kind()) {
-            case "new", "change" -> payload.putAll(JSON.convertValue(request.fields(), Map.class));
+            case "new", "change" -> payload.putAll(JSON.convertValue(request.fields(), FIELD_MAP));
             case "report" -> payload.put("reason", request.reason());
             default -> {
                 // claim: the comment only

@@ -212,7 +212,7 @@ final class GeoPackageWriter implements ExportWriter<RecordFeature> {
             case INTEGER, DISTANCE -> "INTEGER";
             case DATE -> "DATE";
             case TIMESTAMP -> "DATETIME";
-            case TERRITORIES, PROVENANCE, LINKED -> null;
+            case TERRITORIES, PROVENANCE, LINKED, PERIMETER -> null;
         };
     }
 

@@ -24,17 +24,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.atlascitoyen.mapservice.DemoServiceIT;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
  * GDAL's OGC API Features driver sends an attribute filter ({@code -where}) to the service as a
  * CQL2 {@code filter}, and the service's count is SQL's. GDAL 3.6 decides from the API definition:
  * the items path {@code /collections/{collectionId}/items} must list the queryables as query
- * parameters and a {@code filter-lang} whose enum holds {@code cql-text} (the draft's name). Until
- * the OGC API definition of issue 17 point 1 says so, a small proxy in front of the service serves
- * such a definition (and the landing page linking it) and passes everything else through,
- * recording the query strings the service received.
+ * parameters and a {@code filter-lang} whose enum holds {@code cql-text} (the draft's name), as
+ * {@code /ogc/api} does. The first test also goes through a small proxy that serves such a
+ * definition and records the query strings the service received.
  */
 class Cql2GdalIT extends DemoServiceIT {
 
@@ -58,7 +56,6 @@ class Cql2GdalIT extends DemoServiceIT {
     }
 
     @Test
-    @Disabled("Until the OGC API definition of issue 17 point 1 (branch i17-ogc) lists filter-lang with cql-text")
     void ogrinfoWhereIsFilteredByTheService() throws Exception {
         String out = gdal("ogrinfo", "-ro", "-so", "--debug", "on", "OAPIF:http://localhost:" + port + "/ogc", "actors",
                 "-where", WHERE);
