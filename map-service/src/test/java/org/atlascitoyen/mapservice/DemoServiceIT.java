@@ -3,6 +3,7 @@ package org.atlascitoyen.mapservice;
 import java.nio.file.Path;
 import java.util.Map;
 import org.atlascitoyen.importers.cli.DemoData;
+import org.atlascitoyen.importers.cli.DemoPersons;
 import org.atlascitoyen.importers.db.DatabaseConfig;
 import org.atlascitoyen.importers.directory.DirectoryImport;
 import org.atlascitoyen.importers.directory.ImportRequest;
@@ -13,8 +14,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Integration tests against the project's demo data (data/demo: 570 actors after merges, 262
- * initiatives), imported once per JVM into a copy of the test template. Read-only: tests that
- * write make their own database.
+ * initiatives, 5 resource persons), imported once per JVM into a copy of the test template.
+ * Read-only: tests that write make their own database.
  */
 public abstract class DemoServiceIT extends WebIT {
 
@@ -35,6 +36,8 @@ public abstract class DemoServiceIT extends WebIT {
             for (ImportRequest request : DemoData.load(dir)) {
                 directoryImport.run(request);
             }
+            // The demo's fictional resource persons, as ./atlas run loads them: every collection has data.
+            DemoPersons.load(db, dir);
             return db;
         } catch (Exception e) {
             TestDatabases.drop(db);

@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * writes persons (each real one signs up with consent), so the demo inserts its own, once, when
  * the database has none. Placed at their commune's point, their address under example.org.
  */
-final class DemoPersons {
+public final class DemoPersons {
 
     private static final String INSERT = SqlResource.statement("sql/demo/insert-person.sql");
     private static final List<String> SATELLITES = SqlResource.statements("sql/demo/person-satellites.sql");
@@ -29,7 +29,7 @@ final class DemoPersons {
     }
 
     /** Inserts the persons of the demo's persons file, if the manifest names one and none exists; returns how many. */
-    static int load(DatabaseConfig db, Path dir) throws SQLException, IOException {
+    public static int load(DatabaseConfig db, Path dir) throws SQLException, IOException {
         JsonNode manifest = JsonMapper.shared().readTree(dir.resolve("demo.json").toFile());
         String file = manifest.path("persons").asString(null);
         if (file == null || !Files.isRegularFile(dir.resolve(file))) {

@@ -39,7 +39,7 @@ public enum RecordKind {
                             + " territoryKind territoryCode outOfRegion territories initiatives provenance createdAt"
                             + " updatedAt contactable",
                     Shape.EXPORT, "name type typeLabel themes description address postcode website siren rna precision"
-                            + " commune communeName epci departement updatedAt sources",
+                            + " commune communeName epci departement updatedAt sources contactable",
                     Shape.OGC, "name type typeLabel themes description website precision commune communeName epci petr"
                             + " bassinVie departement region updatedAt sources"),
             "id name type typeLabel themes description address postcode commune communeName epci departement lon lat"
