@@ -24,7 +24,8 @@ mail_summary() {
 # The links of one .eml, each once, in the order they come (the text part comes first): what a
 # newcomer follows to confirm a contribution or sign in on their own machine.
 mail_links() {
-  grep -oE 'https?://[^][:space:]<>"'"'"']+' "$1" | sed -E 's/[).,;:!?]+$//' | awk '!seen[$0]++'
+  # A mail without a link is not an error (grep's status 1 would stop the listing under pipefail).
+  { grep -oE 'https?://[^][:space:]<>"'"'"']+' "$1" || true; } | sed -E 's/[).,;:!?]+$//' | awk '!seen[$0]++'
 }
 
 cmd_mail() {

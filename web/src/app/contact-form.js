@@ -65,7 +65,7 @@ function build(me) {
   text.addEventListener('input', () => { counter.textContent = `${text.value.length} / ${MAX_MESSAGE} caractères`; });
   form.replaceChildren(...nodes([
     field('senderName', 'Votre nom (obligatoire)',
-      h('input', { id: 'c-senderName', name: 'senderName', required: true, maxlength: '100', autocomplete: 'name',
+      h('input', { type: 'text', id: 'c-senderName', name: 'senderName', required: true, maxlength: '100', autocomplete: 'name',
         'aria-describedby': 'c-senderName-error' })),
     me
       ? h('p', { class: 'muted' }, 'Vous êtes connecté·e : la réponse éventuelle arrivera à l’adresse de votre compte.')
