@@ -43,7 +43,7 @@ public enum RecordKind {
                     Shape.OGC, "name type typeLabel themes description website precision commune communeName epci petr"
                             + " bassinVie departement region updatedAt sources"),
             "id name type typeLabel themes description address postcode commune communeName epci departement lon lat"
-                    + " precision website siren rna updatedAt sources"),
+                    + " precision website siren rna updatedAt sources contactable"),
 
     INITIATIVE("initiative", "initiatives", "Initiatives", "Projets et actions portés par les acteurs, leur statut "
             + "et leurs retours d'expérience",
