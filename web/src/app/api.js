@@ -67,6 +67,7 @@ export function filterQuery(collection, { territory, near, filters }) {
     theme: join(filters.theme),
     type: collection === 'actors' ? join(filters.type) : undefined,
     status: collection === 'initiatives' ? join(filters.status) : undefined,
+    role: collection === 'persons' ? join(filters.role ?? []) : undefined,
     q: filters.q || undefined,
   };
 }
@@ -134,8 +135,8 @@ export function coverage(level, query, { geometry = true } = {}, signal) {
  * persons' filters (themes, free text, a territory's communes): GeoJSON with `summary`.
  */
 export function personsCoverage(state, signal) {
-  const { theme, q, territory } = filterQuery('persons', state);
-  return getJson('api/persons/coverage', { level: 'commune', theme, q, territory }, signal);
+  const { theme, role, q, territory } = filterQuery('persons', state);
+  return getJson('api/persons/coverage', { level: 'commune', theme, role, q, territory }, signal);
 }
 
 /** The address of an export of what the filters select: format 'csv' or 'geojson'. */

@@ -1,7 +1,7 @@
-// The filter panel: what to show (actors, initiatives), free text, themes, actor types,
-// initiative statuses, the territory and "autour de", the map mode (markers or coverage), a live
-// count of what the filters select, and the exports of it. It only edits the state through
-// `actions`; main.js owns the state and calls `show(state)` after every change.
+// The filter panel: what to show (actors, initiatives, resource persons), free text, themes, actor
+// types, initiative statuses, persons' roles, the territory and "autour de", the map mode (markers
+// or coverage), a live count of what the filters select, and the exports of it. It only edits the
+// state through `actions`; main.js owns the state and calls `show(state)` after every change.
 
 import { filterQuery, isAbort, records, exportUrl } from './api.js';
 import { NARROW_SCREEN, TEXT_FILTER_DEBOUNCE_MS, recordLook } from './config.js';
@@ -26,6 +26,7 @@ export function createFilters({ root, toggle, count }, vocabularies, actions) {
   const themeBoxes = checkboxes('theme', [...vocabularies.themes].sort((a, b) => a.label.localeCompare(b.label, 'fr')));
   const typeBoxes = checkboxes('type', vocabularies.actorTypes, (type) => recordLook('actor', { type }).color, 'disc');
   const statusBoxes = checkboxes('status', vocabularies.initiativeStatuses, (status) => recordLook('initiative', { status }).color, 'square');
+  const roleBoxes = checkboxes('role', vocabularies.personRoles ?? [], (role) => recordLook('person', { role }).color, 'diamond');
   // The short word keeps the three boxes on one line of a phone's panel.
   const layerBoxes = checkboxes('show', LAYERS.map((code) => ({ code, label: COLLECTIONS[code].short ?? COLLECTIONS[code].label })));
   const text = h('input', { id: 'filter-q', type: 'search', name: 'q', autocomplete: 'off', enterkeyhint: 'search',
@@ -54,6 +55,7 @@ export function createFilters({ root, toggle, count }, vocabularies, actions) {
     h('fieldset', { class: 'filter-group' }, h('legend', {}, 'Thèmes'), themeBoxes.list),
     h('fieldset', { class: 'filter-group' }, h('legend', {}, 'Types d’acteurs'), typeBoxes.list),
     h('fieldset', { class: 'filter-group' }, h('legend', {}, 'Statut des initiatives'), statusBoxes.list),
+    h('fieldset', { class: 'filter-group' }, h('legend', {}, 'Rôle des personnes ressources'), roleBoxes.list),
     h('fieldset', { class: 'filter-group' }, h('legend', {}, 'Carte'),
       h('ul', { class: 'choices' },
         h('li', {}, modeRadios[0], h('label', { for: 'mode-markers' }, 'Acteurs et initiatives')),
@@ -72,7 +74,7 @@ export function createFilters({ root, toggle, count }, vocabularies, actions) {
   // Any checkbox: the filters are read back from the form, so the form is the one truth while editing.
   root.addEventListener('change', (event) => {
     const { name } = event.target;
-    if (['theme', 'type', 'status', 'show'].includes(name)) actions.change({ filters: readFilters() });
+    if (['theme', 'type', 'status', 'role', 'show'].includes(name)) actions.change({ filters: readFilters() });
     else if (name === 'mode' || name === 'level') {
       actions.change({ mode: root.querySelector('input[name=mode]:checked').value, level: level.value });
     } else if (name === 'radius' && state.near) actions.change({ near: { ...state.near, radius: Number(radius.value) } });
@@ -106,6 +108,7 @@ export function createFilters({ root, toggle, count }, vocabularies, actions) {
       theme: themeBoxes.checked(),
       type: typeBoxes.checked(),
       status: statusBoxes.checked(),
+      role: roleBoxes.checked(),
       q: text.value.trim(),
     };
   }
@@ -135,6 +138,7 @@ export function createFilters({ root, toggle, count }, vocabularies, actions) {
       themeBoxes.set(f.theme);
       typeBoxes.set(f.type);
       statusBoxes.set(f.status);
+      roleBoxes.set(f.role ?? []);
       layerBoxes.set(f.show);
       if (document.activeElement !== text) text.value = f.q;
       for (const radio of modeRadios) radio.checked = radio.value === next.mode;

@@ -1,6 +1,6 @@
 // The screen in the URL, so that a link reproduces it:
 //   #map=ZOOM/LAT/LON&territory=KIND:CODE&point=LAT/LON&near=LAT/LON/METRES
-//    &show=actors|initiatives|persons&theme=A,B&type=A,B&status=A,B&q=TEXT
+//    &show=actors|initiatives|persons&theme=A,B&type=A,B&status=A,B&role=A,B&q=TEXT
 //    &mode=coverage&level=epci&actor=ID|initiative=ID|person=ID
 // `map` follows openstreetmap.org's convention (readers know it, and can paste it there). The
 // embed page also takes these keys in its query string (/embed?theme=climat&...), which is what a
@@ -16,7 +16,7 @@ export const COVERAGE_LEVELS = ['epci', 'petr', 'bassin_vie', 'persons'];
 export const RADII = [10000, 2000, 5000, 20000, 50000];
 
 /** Filters that select nothing out. */
-export const NO_FILTERS = Object.freeze({ show: LAYERS, theme: [], type: [], status: [], q: '' });
+export const NO_FILTERS = Object.freeze({ show: LAYERS, theme: [], type: [], status: [], role: [], q: '' });
 
 /**
  * {view, territory, point, near, filters, mode, level, record}: see writeHash. Unknown or
@@ -41,6 +41,7 @@ export function readParams(params) {
       theme: list('theme'),
       type: list('type'),
       status: list('status'),
+      role: list('role'),
       q: (params.get('q') ?? '').trim(),
     },
     mode: params.get('mode') === 'coverage' ? 'coverage' : 'markers',
@@ -65,8 +66,8 @@ export function stateParams({ view, territory, point, near, filters = NO_FILTERS
   if (point) parts.push(`point=${point.lat.toFixed(5)}/${point.lon.toFixed(5)}`); // about a metre
   if (near) parts.push(`near=${near.lat.toFixed(5)}/${near.lon.toFixed(5)}/${near.radius}`);
   if (filters.show.length !== LAYERS.length) parts.push(`show=${filters.show.join(',')}`);
-  for (const name of ['theme', 'type', 'status']) {
-    if (filters[name].length) parts.push(`${name}=${filters[name].map(encodeURIComponent).join(',')}`);
+  for (const name of ['theme', 'type', 'status', 'role']) {
+    if (filters[name]?.length) parts.push(`${name}=${filters[name].map(encodeURIComponent).join(',')}`);
   }
   if (filters.q) parts.push(`q=${encodeURIComponent(filters.q)}`);
   if (mode === 'coverage') parts.push(`mode=coverage`, `level=${level}`);
@@ -97,7 +98,8 @@ export function sameFilters(a, b) {
 
 /** How many filters narrow the selection (for the filter button's badge). */
 export function filterCount(filters) {
-  return filters.theme.length + filters.type.length + filters.status.length + (filters.q ? 1 : 0)
+  return filters.theme.length + filters.type.length + filters.status.length + (filters.role?.length ?? 0)
+    + (filters.q ? 1 : 0)
     + (filters.show.length !== LAYERS.length ? 1 : 0);
 }
 

@@ -409,6 +409,7 @@ function addEmbedCaption() {
       ...f.theme.map((code) => labels.themes?.[code] ?? code),
       ...f.type.map((code) => labels.actorTypes?.[code] ?? code),
       ...f.status.map((code) => labels.initiativeStatuses?.[code] ?? code),
+      ...(f.role ?? []).map((code) => labels.personRoles?.[code] ?? code),
       f.q && `« ${f.q} »`,
       state.territory && (territoryFeature()?.properties.name ?? state.territory.code),
       state.near && `${formatDistance(state.near.radius)} autour d’un point`,

@@ -158,6 +158,39 @@ class WebAtlasIT extends DemoServiceIT {
     }
 
     @Test
+    void aRoleNarrowsTheResourcePersonsOnly() {
+        long allActors = matched("actors", "");
+        long allInitiatives = matched("initiatives", "");
+        String role = stream(api("/api/vocabularies").path("personRoles")).map(t -> t.path("code").asString())
+                .filter(code -> matched("persons", "role=" + code) > 0 && matched("persons", "role=" + code) < matched("persons", ""))
+                .findFirst().orElseThrow();
+        long persons = matched("persons", "role=" + role);
+        browser.open("/");
+        waitForCount(allActors, allInitiatives);
+
+        browser.find("#filter-role-" + role).click();
+        browser.until("role in the hash", d -> browser.hash().contains("role=" + role));
+        String expected = plural(allActors, "acteur") + " · " + plural(allInitiatives, "initiative") + " · "
+                + plural(persons, "personne");
+        browser.until(() -> "the count '" + expected + "', shows '" + countText() + "'", d -> countText().equals(expected));
+        Drawn drawn = drawnMarkers();
+        assertThat(param(drawn.personsRequest(), "role")).isEqualTo(role);
+        assertThat(drawn.actorsRequest()).doesNotContain("role=");
+        assertThat(drawn.initiativesRequest()).doesNotContain("role=");
+        assertThat(drawn.persons()).isEqualTo(persons);
+        assertDrawnAsTheApiAnswers(drawn);
+        assertThat(browser.findAll("a[data-export]")).extracting(a -> a.getDomAttribute("href"))
+                .anyMatch(href -> href.startsWith("api/export/persons.") && href.contains("role=" + role))
+                .noneMatch(href -> href.startsWith("api/export/actors.") && href.contains("role="));
+
+        // A link with the role reproduces it.
+        browser.open("/#role=" + role);
+        browser.until(() -> "the count '" + expected + "' from the link, shows '" + countText() + "'",
+                d -> countText().equals(expected));
+        assertThat(browser.find("#filter-role-" + role).isSelected()).isTrue();
+    }
+
+    @Test
     void layersAndStatusesNarrowWhatIsShownAndClearAllUndoesEverything() {
         long allActors = matched("actors", "");
         long allInitiatives = matched("initiatives", "");
