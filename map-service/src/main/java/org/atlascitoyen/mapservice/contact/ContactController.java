@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.atlascitoyen.mapservice.account.AccountProperties;
@@ -12,6 +11,7 @@ import org.atlascitoyen.mapservice.account.CurrentAccount;
 import org.atlascitoyen.mapservice.account.SignedInAccount;
 import org.atlascitoyen.mapservice.contribution.StrictJson;
 import org.atlascitoyen.mapservice.system.BadParameterException;
+import org.atlascitoyen.mapservice.write.FormTraps;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -59,15 +59,10 @@ public class ContactController {
         Optional<SignedInAccount> account = current.current();
         contacts.check(request, account.isPresent());
         if (account.isEmpty()) {
-            if (request.url() != null && !request.url().isEmpty()) {
+            if (FormTraps.caught(request.url())) {
                 return accepted(new ContactAccepted("unconfirmed"));
             }
-            long now = Instant.now().toEpochMilli();
-            if (request.openedAt() == null || request.openedAt() > now
-                    || now - request.openedAt() < properties.minFillSeconds() * 1000L) {
-                throw new BadParameterException("openedAt",
-                        "Formulaire envoyé trop vite : relisez-le quelques secondes puis envoyez-le à nouveau.");
-            }
+            FormTraps.requireFillTime(request.openedAt(), properties.minFillSeconds());
         }
         ContactService.Sender sender = account.map(a -> new ContactService.Sender(a.id(), a.email()))
                 .orElse(new ContactService.Sender(null, null));

@@ -4,8 +4,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Instant;
-import org.atlascitoyen.mapservice.system.BadParameterException;
+import org.atlascitoyen.mapservice.write.FormTraps;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,15 +48,10 @@ public class ContributionController {
         contributions.check(request);
         callers.limit(http, author, "report".equals(request.kind()));
         if (!author.signedIn()) {
-            if (request.url() != null && !request.url().isEmpty()) {
+            if (FormTraps.caught(request.url())) {
                 return ResponseEntity.status(HttpStatus.ACCEPTED).body(new ContributionAccepted(0, "unconfirmed"));
             }
-            long now = Instant.now().toEpochMilli();
-            if (request.openedAt() == null || request.openedAt() > now
-                    || now - request.openedAt() < properties.minFillSeconds() * 1000L) {
-                throw new BadParameterException("openedAt",
-                        "Formulaire envoyé trop vite : relisez-le quelques secondes puis envoyez-le à nouveau.");
-            }
+            FormTraps.requireFillTime(request.openedAt(), properties.minFillSeconds());
         }
         String baseUrl = ServletUriComponentsBuilder.fromContextPath(http).replaceQuery(null).build().toUriString();
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(contributions.submit(request, author, baseUrl));

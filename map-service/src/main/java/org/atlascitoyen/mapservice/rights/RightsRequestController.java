@@ -4,13 +4,12 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Instant;
 import org.atlascitoyen.mapservice.account.AccountProperties;
 import org.atlascitoyen.mapservice.account.CurrentAccount;
 import org.atlascitoyen.mapservice.account.SignedInAccount;
 import org.atlascitoyen.mapservice.contribution.StrictJson;
 import org.atlascitoyen.mapservice.ratelimit.RateLimits;
-import org.atlascitoyen.mapservice.system.BadParameterException;
+import org.atlascitoyen.mapservice.write.FormTraps;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -58,14 +57,10 @@ public class RightsRequestController {
         ResponseEntity<RightsRequestReceived> same = ResponseEntity.status(HttpStatus.ACCEPTED).cacheControl(CacheControl.noStore())
                 .body(RightsRequestReceived.SAME);
         if (account == null) {
-            if (body.url() != null && !body.url().isEmpty()) {
+            if (FormTraps.caught(body.url())) {
                 return same;
             }
-            long now = Instant.now().toEpochMilli();
-            if (body.openedAt() == null || body.openedAt() > now || now - body.openedAt() < properties.minFillSeconds() * 1000L) {
-                throw new BadParameterException("openedAt",
-                        "Formulaire envoyé trop vite : relisez-le quelques secondes puis envoyez-le à nouveau.");
-            }
+            FormTraps.requireFillTime(body.openedAt(), properties.minFillSeconds());
         }
         requests.submit(body, account, accountProperties.publicUrlOr(http.getLocalPort()));
         return same;
