@@ -6,6 +6,7 @@ import java.util.Map;
 import org.atlascitoyen.importers.db.SqlResource;
 import org.atlascitoyen.mapservice.contribution.Audit;
 import org.atlascitoyen.mapservice.contribution.ContributionProperties;
+import org.atlascitoyen.mapservice.write.JobLock;
 import org.atlascitoyen.mapservice.write.WriteDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class EscalationJob implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(EscalationJob.class);
-    private static final String LOCK = SqlResource.statement("sql/moderation/escalation-lock.sql");
     private static final String ESCALATE = SqlResource.statement("sql/moderation/escalate.sql");
 
     private final JdbcClient jdbc;
@@ -48,7 +48,7 @@ public class EscalationJob implements SchedulingConfigurer {
     public int run() {
         try {
             Integer moved = transactions.execute(tx -> {
-                if (!jdbc.sql(LOCK).query(Boolean.class).single()) {
+                if (!JobLock.tryHold(jdbc, "atlas.moderation-escalation")) {
                     return 0;
                 }
                 List<Long> ids = jdbc.sql(ESCALATE).param("days", properties.escalateAfterDays()).query(Long.class).list();

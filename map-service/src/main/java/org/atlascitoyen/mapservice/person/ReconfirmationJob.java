@@ -10,6 +10,7 @@ import org.atlascitoyen.mapservice.contribution.Audit;
 import org.atlascitoyen.mapservice.contribution.Tokens;
 import org.atlascitoyen.mapservice.mail.Mailer;
 import org.atlascitoyen.mapservice.system.DataVersion;
+import org.atlascitoyen.mapservice.write.JobLock;
 import org.atlascitoyen.mapservice.write.WriteDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,6 @@ import org.springframework.web.util.HtmlUtils;
 public class ReconfirmationJob implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(ReconfirmationJob.class);
-    private static final String LOCK = SqlResource.statement("sql/person/reconfirm-lock.sql");
     private static final String DUE = SqlResource.statement("sql/person/reconfirm-due.sql");
     private static final String SENT = SqlResource.statement("sql/person/reconfirm-sent.sql");
     private static final String OVERDUE = SqlResource.statement("sql/person/reconfirm-overdue.sql");
@@ -78,7 +78,7 @@ public class ReconfirmationJob implements SchedulingConfigurer {
         Turn turn;
         try {
             turn = transactions.execute(tx -> {
-                if (!jdbc.sql(LOCK).query(Boolean.class).single()) {
+                if (!JobLock.tryHold(jdbc, "atlas.person-reconfirmation")) {
                     return new Turn(0, 0);
                 }
                 List<Long> overdue = jdbc.sql(OVERDUE).param("grace", properties.reconfirmGrace().toString()).query(Long.class).list();

@@ -3,6 +3,7 @@ package org.atlascitoyen.mapservice.retention;
 import org.atlascitoyen.importers.db.SqlResource;
 import org.atlascitoyen.mapservice.account.AccountProperties;
 import org.atlascitoyen.mapservice.account.AccountRepository;
+import org.atlascitoyen.mapservice.write.JobLock;
 import org.atlascitoyen.mapservice.write.WriteDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +28,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RetentionJob implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
-    private static final String LOCK = SqlResource.statement("sql/retention/lock.sql");
     private static final String RESET = SqlResource.statement("sql/retention/reset-warnings.sql");
     private static final String TO_DELETE = SqlResource.statement("sql/retention/to-delete.sql");
     private static final String SECOND = SqlResource.statement("sql/retention/second-warning.sql");
@@ -66,7 +66,7 @@ public class RetentionJob implements SchedulingConfigurer {
     public Turn run() {
         try {
             Turn turn = transactions.execute(tx -> {
-                if (!jdbc.sql(LOCK).query(Boolean.class).single()) {
+                if (!JobLock.tryHold(jdbc, "atlas.retention")) {
                     return new Turn(0, 0, 0, 0, 0, 0);
                 }
                 jdbc.sql(RESET).update();

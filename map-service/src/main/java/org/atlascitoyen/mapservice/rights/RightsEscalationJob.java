@@ -10,6 +10,7 @@ import org.atlascitoyen.importers.db.SqlResource;
 import org.atlascitoyen.mapservice.account.AccountProperties;
 import org.atlascitoyen.mapservice.contribution.Audit;
 import org.atlascitoyen.mapservice.mail.AdminProperties;
+import org.atlascitoyen.mapservice.write.JobLock;
 import org.atlascitoyen.mapservice.write.WriteDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +35,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RightsEscalationJob implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(RightsEscalationJob.class);
-    private static final String LOCK = SqlResource.statement("sql/rights/escalation-lock.sql");
     private static final String OVERDUE = SqlResource.statement("sql/rights/overdue.sql");
     private static final String ADMIN_EMAILS = SqlResource.statement("sql/rights/admin-emails.sql");
     private static final String EXPIRE = SqlResource.statement("sql/rights/expire.sql");
@@ -68,7 +68,7 @@ public class RightsEscalationJob implements SchedulingConfigurer {
     public int run() {
         try {
             Integer mailed = transactions.execute(tx -> {
-                if (!jdbc.sql(LOCK).query(Boolean.class).single()) {
+                if (!JobLock.tryHold(jdbc, "atlas.rights-escalation")) {
                     return 0;
                 }
                 jdbc.sql(EXPIRE).update();
