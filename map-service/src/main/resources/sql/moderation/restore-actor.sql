@@ -14,10 +14,18 @@ INSERT INTO initiative_actor SELECT (jsonb_populate_record(NULL::initiative_acto
 FROM hidden_satellite s
 WHERE s.record_kind = 'actor' AND s.record_id = :id AND s.tbl = 'initiative_actor'
   AND EXISTS (SELECT FROM initiative i WHERE i.id = (s.row_data ->> 'initiative_id')::bigint);
-INSERT INTO event_organiser SELECT (jsonb_populate_record(NULL::event_organiser, row_data)).*
-FROM hidden_satellite WHERE record_kind = 'actor' AND record_id = :id AND tbl = 'event_organiser';
-INSERT INTO need_offer SELECT (jsonb_populate_record(NULL::need_offer, row_data)).*
-FROM hidden_satellite WHERE record_kind = 'actor' AND record_id = :id AND tbl = 'need_offer';
+INSERT INTO event_organiser SELECT (jsonb_populate_record(NULL::event_organiser, s.row_data)).*
+FROM hidden_satellite s
+WHERE s.record_kind = 'actor' AND s.record_id = :id AND s.tbl = 'event_organiser'
+  AND EXISTS (SELECT FROM event e WHERE e.id = (s.row_data ->> 'event_id')::bigint);
+INSERT INTO experience_actor SELECT (jsonb_populate_record(NULL::experience_actor, s.row_data)).*
+FROM hidden_satellite s
+WHERE s.record_kind = 'actor' AND s.record_id = :id AND s.tbl = 'experience_actor'
+  AND EXISTS (SELECT FROM experience x WHERE x.id = (s.row_data ->> 'experience_id')::bigint);
+UPDATE need_offer n SET actor_id = :id
+FROM hidden_satellite s
+WHERE s.record_kind = 'actor' AND s.record_id = :id AND s.tbl = 'need_offer' AND n.id = (s.row_data ->> 'id')::bigint
+  AND n.actor_id IS NULL;
 DELETE FROM hidden_satellite WHERE record_kind = 'actor' AND record_id = :id;
 DELETE FROM actor_hidden WHERE id = :id;
 DELETE FROM suppression WHERE record_kind = 'actor' AND record_id = :id AND reason = 'hidden';

@@ -92,7 +92,93 @@ public enum RecordKind {
                     Shape.OGC, "name role roleLabel themes description structureName website precision commune communeName"
                             + " epci petr bassinVie departement region perimeterKeys relayEnabled updatedAt"),
             "id name role roleLabel themes description structureName address postcode commune communeName epci departement"
-                    + " lon lat precision website perimeterKeys relayEnabled updatedAt");
+                    + " lon lat precision website perimeterKeys relayEnabled updatedAt"),
+
+    /*
+     * Needs and offers, "petites annonces" (V21): what an actor or a person seeks or offers on a
+     * perimeter of territories until a date. The view drops expired and closed ones. Like persons,
+     * they are found by the territories of their perimeter, not by their point.
+     */
+    NEED_OFFER("need_offer", "needs-offers", "Besoins et offres", "Petites annonces du réseau : compétences, "
+            + "bénévoles, lieux, matériel, partenaires recherchés ou proposés sur un territoire, jusqu'à une date",
+            new Category("nature", "need_offer_nature", "rank", "Besoin ou offre"),
+            List.of(column("resource", ValueType.TEXT),
+                    expression("resourceLabel", "resourceLabel", "res.label", ValueType.TEXT,
+                            "JOIN need_offer_resource res ON res.code = r.resource"),
+                    column("skills", ValueType.TEXTS), column("validUntil", ValueType.DATE),
+                    column("authorName", ValueType.TEXT), column("relayEnabled", ValueType.BOOLEAN),
+                    expression("perimeterKeys", "perimeter", "ARRAY(SELECT pp.territory_kind || ':' || pp.territory_code"
+                            + " FROM need_offer_perimeter pp WHERE pp.need_offer_id = r.id ORDER BY 1)", ValueType.TEXTS, null),
+                    relation("perimeter", "perimeter", ValueType.PERIMETER)),
+            List.of(new Link("actor", "actor", "sql/record/need-offer-actor.sql")),
+            Map.of(Shape.LIST, "name nature natureLabel resource resourceLabel skills themes description authorName website"
+                            + " precision commune communeName epci departement perimeterKeys validUntil relayEnabled updatedAt",
+                    Shape.DETAIL, "name nature natureLabel resource resourceLabel skills themes description authorName actor"
+                            + " website address postcode precision territoryKind territoryCode outOfRegion territories perimeter"
+                            + " validUntil relayEnabled provenance createdAt updatedAt",
+                    Shape.EXPORT, "name nature natureLabel resource resourceLabel skills themes description authorName website"
+                            + " address postcode precision commune communeName epci departement perimeterKeys validUntil"
+                            + " relayEnabled updatedAt sources",
+                    Shape.OGC, "name nature natureLabel resource resourceLabel skills themes description authorName website"
+                            + " precision commune communeName epci petr bassinVie departement region perimeterKeys validUntil"
+                            + " relayEnabled updatedAt sources"),
+            "id name nature natureLabel resource resourceLabel skills themes description authorName address postcode commune"
+                    + " communeName epci departement lon lat precision website perimeterKeys validUntil relayEnabled updatedAt"
+                    + " sources"),
+
+    /*
+     * Events (V21): start and end instants (shown in Europe/Paris), a place or an online link,
+     * organisers, a status (confirmed, cancelled). Served as iCalendar feeds too.
+     */
+    EVENT("event", "events", "Agenda", "Rencontres, formations, ateliers, festivals... avec leurs dates, leur lieu "
+            + "ou leur lien en ligne et leurs organisateurs",
+            new Category("eventType", "event_type", "event_type", "rank", "Type d'événement"),
+            List.of(column("status", ValueType.TEXT), column("startsAt", ValueType.TIMESTAMP),
+                    column("endsAt", ValueType.TIMESTAMP), column("allDay", ValueType.BOOLEAN),
+                    column("placeName", ValueType.TEXT), column("onlineUrl", ValueType.TEXT), column("uid", ValueType.TEXT)),
+            List.of(new Link("organisers", "actor", "sql/record/event-organisers.sql")),
+            Map.of(Shape.LIST, "name eventType eventTypeLabel status startsAt endsAt allDay themes description placeName"
+                            + " onlineUrl website precision commune communeName epci departement updatedAt sources",
+                    Shape.DETAIL, "name eventType eventTypeLabel status startsAt endsAt allDay themes description placeName"
+                            + " onlineUrl uid address postcode website precision territoryKind territoryCode outOfRegion"
+                            + " territories organisers provenance createdAt updatedAt",
+                    Shape.EXPORT, "name eventType eventTypeLabel status startsAt endsAt allDay themes description placeName"
+                            + " onlineUrl uid address postcode website precision commune communeName epci departement"
+                            + " updatedAt sources",
+                    Shape.OGC, "name eventType eventTypeLabel status startsAt endsAt allDay themes description placeName"
+                            + " onlineUrl website precision commune communeName epci petr bassinVie departement region"
+                            + " updatedAt sources"),
+            "id name eventType eventTypeLabel status startsAt endsAt allDay themes description placeName onlineUrl uid"
+                    + " address postcode commune communeName epci departement lon lat precision website updatedAt sources"),
+
+    /*
+     * The bank of experiences (V21): what was tried, where, by whom, when, what happened and what
+     * would be done differently, with its outcome (successes and failures side by side).
+     */
+    EXPERIENCE("experience", "experiences", "Retours d'expérience", "La banque des expériences : ce qui a été tenté, "
+            + "où, par qui, ce qui s'est passé et ce que l'on ferait autrement, réussites et échecs côte à côte",
+            new Category("outcome", "experience_outcome", "rank", "Issue de l'expérience"),
+            List.of(column("happened", ValueType.TEXT), column("differently", ValueType.TEXT),
+                    column("carriedBy", ValueType.TEXT), column("startedOn", ValueType.DATE),
+                    column("endedOn", ValueType.DATE), column("publicReached", ValueType.TEXT),
+                    column("means", ValueType.TEXT), column("partners", ValueType.TEXT),
+                    column("evidenceLinks", ValueType.TEXTS)),
+            List.of(new Link("actors", "actor", "sql/record/experience-actors.sql"),
+                    new Link("initiative", "initiative", "sql/record/experience-initiative.sql")),
+            Map.of(Shape.LIST, "name outcome outcomeLabel themes description happened differently carriedBy startedOn"
+                            + " endedOn precision commune communeName epci departement updatedAt sources",
+                    Shape.DETAIL, "name outcome outcomeLabel themes description happened differently carriedBy startedOn"
+                            + " endedOn publicReached means partners evidenceLinks actors initiative website address postcode"
+                            + " precision territoryKind territoryCode outOfRegion territories provenance createdAt updatedAt",
+                    Shape.EXPORT, "name outcome outcomeLabel themes description happened differently carriedBy startedOn"
+                            + " endedOn publicReached means partners evidenceLinks website address postcode precision commune"
+                            + " communeName epci departement updatedAt sources",
+                    Shape.OGC, "name outcome outcomeLabel themes description happened differently carriedBy startedOn"
+                            + " endedOn publicReached means partners evidenceLinks website precision commune communeName epci"
+                            + " petr bassinVie departement region updatedAt sources"),
+            "id name outcome outcomeLabel themes description happened differently carriedBy startedOn endedOn publicReached"
+                    + " means partners evidenceLinks address postcode commune communeName epci departement lon lat precision"
+                    + " website updatedAt sources");
 
     /** What OGC API Features filters a record on, besides bbox and datetime: its category, themes, territory keys. */
     private static final List<String> QUERYABLES = List.of("theme", "commune", "epci", "petr", "bassinVie",
@@ -236,6 +322,23 @@ public enum RecordKind {
     /** The columns of a CSV export, by key: the export's fields plus {@code id}, {@code lon} and {@code lat}. */
     public List<String> csvColumns() {
         return csvColumns;
+    }
+
+    /**
+     * Whether records of this kind are found by the territories of a perimeter they cover (resource
+     * persons, needs and offers) rather than by their point: a table {@link #perimeterTable()} with
+     * {@link #provenanceKey()}, {@code territory_kind} and {@code territory_code}.
+     */
+    public boolean hasPerimeter() {
+        return fields.values().stream().anyMatch(f -> f.type() == ValueType.PERIMETER);
+    }
+
+    /** The perimeter table of a kind that {@link #hasPerimeter()}. */
+    public String perimeterTable() {
+        if (!hasPerimeter()) {
+            throw new IllegalStateException(table + " has no perimeter");
+        }
+        return table + "_perimeter";
     }
 
     /** The properties OGC API Features filters on: the category, then {@code theme} and the territory keys. */

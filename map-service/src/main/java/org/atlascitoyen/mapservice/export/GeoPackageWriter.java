@@ -54,7 +54,8 @@ final class GeoPackageWriter implements ExportWriter<RecordFeature> {
     GeoPackageWriter(OutputStream out, RecordKind kind, List<RecordField> fields, List<DataLicence> licences)
             throws IOException {
         this.out = out;
-        this.table = kind.path();
+        // A plain identifier (needs-offers: needs_offers): the R-tree's triggers and GIS tools name it unquoted.
+        this.table = kind.path().replace('-', '_');
         this.fields = fields.stream().filter(f -> column(f) != null).toList();
         this.file = Files.createTempFile("atlas-export-", ".gpkg");
         try {

@@ -17,7 +17,6 @@ import org.atlascitoyen.mapservice.contribution.ContributionValidator;
 import org.atlascitoyen.mapservice.contribution.Place;
 import org.atlascitoyen.mapservice.contribution.Places;
 import org.atlascitoyen.mapservice.contribution.ProposedFields;
-import org.atlascitoyen.mapservice.person.PersonService;
 import org.atlascitoyen.mapservice.system.BadParameterException;
 import org.atlascitoyen.mapservice.system.DataVersion;
 import org.atlascitoyen.mapservice.system.NotFoundException;
@@ -63,11 +62,12 @@ public class ModerationService {
     private final DecisionMails mails;
     private final ContributionProperties properties;
     private final DataVersion dataVersion;
-    private final PersonService persons;
+    /** The proposals of kinds with their own form, by record kind (persons...). */
+    private final Map<String, KindProposals> ownForms;
 
     ModerationService(@Qualifier(WriteDatabase.WRITE) JdbcClient jdbc, @Qualifier(WriteDatabase.WRITE) TransactionTemplate transactions,
             Publisher publisher, Places places, ContributionValidator validator, Audit audit, DecisionMails mails,
-            ContributionProperties properties, DataVersion dataVersion, PersonService persons) {
+            ContributionProperties properties, DataVersion dataVersion, List<KindProposals> ownForms) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.publisher = publisher;
@@ -77,7 +77,7 @@ public class ModerationService {
         this.mails = mails;
         this.properties = properties;
         this.dataVersion = dataVersion;
-        this.persons = persons;
+        this.ownForms = ownForms.stream().collect(Collectors.toUnmodifiableMap(KindProposals::recordKind, k -> k));
     }
 
     /** The pending items of the moderator's territories, oldest first, after the cursor. */
@@ -102,7 +102,8 @@ public class ModerationService {
         ObjectNode payload = (ObjectNode) JSON.readTree(item.payload());
         String comment = text(payload, "comment");
         String reason = text(payload, "reason");
-        List<FieldDiff> diff = "person".equals(item.recordKind()) ? persons.diff(item.payload()) : switch (item.kind()) {
+        KindProposals ownForm = "new".equals(item.kind()) ? ownForms.get(item.recordKind()) : null;
+        List<FieldDiff> diff = ownForm != null ? ownForm.diff(item.payload()) : switch (item.kind()) {
             case "new", "change", "import_conflict" -> diff(item, fields(payload));
             default -> List.of();
         };
@@ -168,9 +169,10 @@ public class ModerationService {
         String kind = item.recordKind();
         switch (item.kind()) {
             case "new" -> {
-                if ("person".equals(kind)) {
-                    // A resource person's own proposal: published with their perimeter, they own it.
-                    long recordId = persons.approve(item.payload(), edits, item.authorAccountId(), item.id());
+                KindProposals ownForm = ownForms.get(kind);
+                if (ownForm != null) {
+                    // A kind with its own form (a resource person's listing, with their perimeter...).
+                    long recordId = ownForm.approve(item.payload(), edits, item.authorAccountId(), item.id());
                     audit.record(moderator.accountId(), "created", kind, recordId, item.id(), null, Map.of("by", "contributor"));
                     return recordId;
                 }

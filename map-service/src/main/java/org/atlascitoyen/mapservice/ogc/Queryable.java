@@ -2,6 +2,7 @@ package org.atlascitoyen.mapservice.ogc;
 
 import java.util.Arrays;
 import java.util.Map;
+import org.atlascitoyen.importers.record.RecordKind;
 import org.atlascitoyen.mapservice.record.Vocabularies;
 import org.atlascitoyen.mapservice.territory.TerritoryKind;
 
@@ -15,6 +16,9 @@ public enum Queryable {
     THEME("theme", "themes", "Thème (parmi les thèmes de l'élément)"),
     STATUS("status", "status", "Statut de l'initiative"),
     ROLE("role", "role", "Rôle de la personne ressource"),
+    NATURE("nature", "nature", "Besoin ou offre"),
+    EVENT_TYPE("eventType", "event_type", "Type d'événement"),
+    OUTCOME("outcome", "outcome", "Issue de l'expérience"),
     COMMUNE("commune", "commune", "Commune (code Insee)"),
     EPCI("epci", "epci", "Intercommunalité (SIREN de l'EPCI)"),
     PETR("petr", "petr", "PETR (code)"),
@@ -53,9 +57,10 @@ public enum Queryable {
         return title;
     }
 
-    /** Whether it is a controlled vocabulary (type, theme, status) rather than a territory key or category. */
+    /** Whether it is a controlled vocabulary (type, theme, status, role...) rather than a territory key or category. */
     public boolean isVocabulary() {
-        return this == TYPE || this == THEME || this == STATUS || this == ROLE;
+        return this == TYPE || this == THEME || this == STATUS || this == ROLE || this == NATURE || this == EVENT_TYPE
+                || this == OUTCOME;
     }
 
     /** The kind of territory whose code it takes (a former code is read as its successor), else null. */
@@ -77,7 +82,10 @@ public enum Queryable {
             case TYPE -> vocabularies.actorTypes();
             case THEME -> vocabularies.themes();
             case STATUS -> vocabularies.statuses();
-            case ROLE -> vocabularies.labels(org.atlascitoyen.importers.record.RecordKind.PERSON.category());
+            case ROLE -> vocabularies.labels(RecordKind.PERSON.category());
+            case NATURE -> vocabularies.labels(RecordKind.NEED_OFFER.category());
+            case EVENT_TYPE -> vocabularies.labels(RecordKind.EVENT.category());
+            case OUTCOME -> vocabularies.labels(RecordKind.EXPERIENCE.category());
             default -> null;
         };
     }

@@ -12,6 +12,7 @@ import org.atlascitoyen.mapservice.contribution.Places;
 import org.atlascitoyen.mapservice.contribution.ProposedFields;
 import org.atlascitoyen.mapservice.contribution.Tokens;
 import org.atlascitoyen.mapservice.moderation.FieldDiff;
+import org.atlascitoyen.mapservice.moderation.KindProposals;
 import org.atlascitoyen.mapservice.system.BadParameterException;
 import org.atlascitoyen.mapservice.system.DataVersion;
 import org.atlascitoyen.mapservice.system.SqlArrays;
@@ -32,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * of an approved proposal.
  */
 @Service
-public class PersonService {
+public class PersonService implements KindProposals {
 
     /** The page (and endpoint) consent is given through, stored with it. */
     static final String FORM = "/personne-ressource.html (POST /api/persons/me)";
@@ -188,7 +189,13 @@ public class PersonService {
         return new Accepted(id, "approved");
     }
 
+    @Override
+    public String recordKind() {
+        return "person";
+    }
+
     /** The moderation side: the fields a person proposal shows, as a diff against nothing. */
+    @Override
     public List<FieldDiff> diff(String payload) {
         PersonRequest r = JSON.readValue(payload, PersonRequest.class);
         List<FieldDiff> diff = new ArrayList<>();
@@ -212,6 +219,7 @@ public class PersonService {
      * The moderation side: publishes an approved proposal, with the moderator's values (name,
      * themes, description, website, address, postcode) in place of the proposed ones when given.
      */
+    @Override
     public long approve(String payload, ProposedFields edits, Long authorAccountId, long contributionId) {
         if (authorAccountId == null) {
             // Consent was the account's: without it (deleted meanwhile) nobody can be listed.

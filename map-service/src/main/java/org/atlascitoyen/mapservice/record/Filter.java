@@ -15,13 +15,20 @@ import org.atlascitoyen.mapservice.territory.TerritoryKind;
  *
  * @param categories codes of the kind's category ({@code type} of actors, {@code status} of
  *                   initiatives): records with any of them
+ * @param period     events only: those that overlap it, else null
  */
 public record Filter(RecordKind kind, Bbox bbox, Near near, Territory territory, List<String> themes,
-                     List<String> categories, String q, OffsetDateTime updatedSince) {
+                     List<String> categories, String q, OffsetDateTime updatedSince, Period period) {
 
     public Filter {
         themes = themes == null ? List.of() : List.copyOf(themes);
         categories = categories == null ? List.of() : List.copyOf(categories);
+    }
+
+    /** Criteria without a period. */
+    public Filter(RecordKind kind, Bbox bbox, Near near, Territory territory, List<String> themes,
+                  List<String> categories, String q, OffsetDateTime updatedSince) {
+        this(kind, bbox, near, territory, themes, categories, q, updatedSince, null);
     }
 
     /** Every record of a kind. */
@@ -31,7 +38,7 @@ public record Filter(RecordKind kind, Bbox bbox, Near near, Territory territory,
 
     /** The same criteria without the bounding box (a tile brings its own). */
     public Filter withoutBbox() {
-        return new Filter(kind, null, near, territory, themes, categories, q, updatedSince);
+        return new Filter(kind, null, near, territory, themes, categories, q, updatedSince, period);
     }
 
     /** How records are ordered: nearest first around {@code near}, best match for {@code q}, else by id. */
@@ -76,6 +83,12 @@ public record Filter(RecordKind kind, Bbox bbox, Near near, Territory territory,
         if (updatedSince != null) {
             parts.add("since-" + updatedSince.toLocalDate());
         }
+        if (period != null && period.from() != null) {
+            parts.add("from-" + period.from().toLocalDate());
+        }
+        if (period != null && period.to() != null) {
+            parts.add("to-" + period.to().toLocalDate());
+        }
         String plain = Normalizer.normalize(String.join("_", parts), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         String slug = plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]+", "-").replaceAll("-+(_|$)", "$1");
         return slug.length() > 120 ? slug.substring(0, 120) : slug;
@@ -93,6 +106,13 @@ public record Filter(RecordKind kind, Bbox bbox, Near near, Territory territory,
 
     /** A point and a radius in metres. */
     public record Near(double lon, double lat, double radius) {
+    }
+
+    /**
+     * Events that overlap a period: ending at or after {@code from}, starting before {@code to};
+     * either may be null (open).
+     */
+    public record Period(OffsetDateTime from, OffsetDateTime to) {
     }
 
     /** A territory by kind and code, known to exist. */

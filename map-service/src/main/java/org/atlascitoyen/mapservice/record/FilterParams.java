@@ -23,8 +23,13 @@ import org.atlascitoyen.importers.record.RecordKind;
  * @param type         actor type codes (actors only)
  * @param status       initiative status codes (initiatives only)
  * @param role         resource person role codes (persons only)
+ * @param nature       need or offer (needs and offers only)
+ * @param eventType    event type codes (events only)
+ * @param outcome      experience outcome codes (experiences only)
  * @param q            French full-text search on name, themes and description
  * @param updatedSince ISO date or date-time: records updated at or after it
+ * @param from         ISO date or date-time: events ending at or after it (events only)
+ * @param to           ISO date or date-time: events starting before it; a date includes its whole day (events only)
  */
 public record FilterParams(
         @Parameter(description = "minLon,minLat,maxLon,maxLat (WGS84)", example = "1.3,43.5,1.6,43.7") String bbox,
@@ -40,19 +45,32 @@ public record FilterParams(
         List<String> status,
         @Parameter(description = "resource person role codes: facilitateur, referent, elu, animateur, autre (persons only)")
         List<String> role,
+        @Parameter(description = "need or offer (needs and offers only)") List<String> nature,
+        @Parameter(description = "event type codes: rencontre, formation, atelier, conference, festival, reunion_publique, "
+                + "autre (events only)") List<String> eventType,
+        @Parameter(description = "experience outcome codes: reussi, mitige, abandonne, echec, non_precise (experiences only)")
+        List<String> outcome,
         @Parameter(description = "French full-text search on name, themes and description; best matches first",
                 example = "jardin partagé") String q,
-        @Parameter(description = "ISO date (Paris time) or date-time: records updated at or after it") String updatedSince) {
+        @Parameter(description = "ISO date (Paris time) or date-time: records updated at or after it") String updatedSince,
+        @Parameter(description = "ISO date (Paris time) or date-time: events ending at or after it (events only)",
+                example = "2026-12-01") String from,
+        @Parameter(description = "ISO date (Paris time, the whole day included) or date-time: events starting before it "
+                + "(events only)", example = "2026-12-31") String to) {
 
     /** No filter at all. */
-    public static final FilterParams NONE = new FilterParams(null, null, null, null, null, null, null, null, null, null);
+    public static final FilterParams NONE = new FilterParams(null, null, null, null, null, null, null, null, null, null, null, null,
+            null, null, null);
 
-    /** The codes given for a kind's category parameter ({@code type} or {@code status}). */
+    /** The codes given for a kind's category parameter ({@code type}, {@code status}, {@code role}...). */
     public List<String> category(String parameter) {
         return switch (parameter) {
             case "type" -> type;
             case "status" -> status;
             case "role" -> role;
+            case "nature" -> nature;
+            case "eventType" -> eventType;
+            case "outcome" -> outcome;
             default -> throw new IllegalArgumentException("No filter parameter " + parameter);
         };
     }
@@ -64,12 +82,15 @@ public record FilterParams(
     public FilterParams onlyCategoryOf(RecordKind kind) {
         String keep = kind.category().parameter();
         return new FilterParams(bbox, near, radius, territory, theme, keep.equals("type") ? type : null,
-                keep.equals("status") ? status : null, keep.equals("role") ? role : null, q, updatedSince);
+                keep.equals("status") ? status : null, keep.equals("role") ? role : null,
+                keep.equals("nature") ? nature : null, keep.equals("eventType") ? eventType : null,
+                keep.equals("outcome") ? outcome : null, q, updatedSince, from, to);
     }
 
     /** The same parameters without {@code bbox} (a tile brings its own box). */
     public FilterParams withoutBbox() {
-        return new FilterParams(null, near, radius, territory, theme, type, status, role, q, updatedSince);
+        return new FilterParams(null, near, radius, territory, theme, type, status, role, nature, eventType, outcome, q,
+                updatedSince, from, to);
     }
 
     /**
@@ -86,10 +107,15 @@ public record FilterParams(
         put(values, "territory", territory);
         put(values, "q", q);
         put(values, "updatedSince", updatedSince);
+        put(values, "from", from);
+        put(values, "to", to);
         putCodes(values, "theme", theme);
         putCodes(values, "type", type);
         putCodes(values, "status", status);
         putCodes(values, "role", role);
+        putCodes(values, "nature", nature);
+        putCodes(values, "eventType", eventType);
+        putCodes(values, "outcome", outcome);
         return values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
     }
 

@@ -57,7 +57,41 @@ public class FilterParser {
         }
         return new Filter(kind, bbox(p.bbox()), near(p.near(), p.radius()), territory(p.territory()),
                 codes("theme", p.theme(), vocabularies.themes()), categories, SearchText.of("q", p.q()),
-                updatedSince(p.updatedSince()));
+                updatedSince(p.updatedSince()), period(kind, p.from(), p.to()));
+    }
+
+    /** {@code from} and {@code to} of events; refused for other kinds (a list that ignored them would look filtered). */
+    private static Filter.Period period(RecordKind kind, String from, String to) {
+        if (blank(from) && blank(to)) {
+            return null;
+        }
+        if (kind != RecordKind.EVENT) {
+            throw new BadParameterException(blank(from) ? "to" : "from", capitalized(kind.path())
+                    + " have no dates to filter on; from and to filter events");
+        }
+        OffsetDateTime start = instant("from", from, false);
+        OffsetDateTime end = instant("to", to, true);
+        if (start != null && end != null && !end.isAfter(start)) {
+            throw new BadParameterException("to", "to must come after from; got from=" + from + " and to=" + to);
+        }
+        return new Filter.Period(start, end);
+    }
+
+    /** An ISO date (Paris time: its start, or with {@code endOfDay} the next day's start) or date-time with offset. */
+    private static OffsetDateTime instant(String parameter, String value, boolean endOfDay) {
+        if (blank(value)) {
+            return null;
+        }
+        String v = value.strip();
+        try {
+            OffsetDateTime instant = v.length() == 10
+                    ? LocalDate.parse(v).plusDays(endOfDay ? 1 : 0).atStartOfDay(PARIS).toOffsetDateTime()
+                    : OffsetDateTime.parse(v);
+            return FourDigitYear.require(parameter, instant, value);
+        } catch (DateTimeParseException e) {
+            throw new BadParameterException(parameter, parameter + " is an ISO date (2026-01-31) or date-time with offset "
+                    + "(2026-01-31T08:00:00Z), got '" + value + "'");
+        }
     }
 
     /** The categories of every kind, once each. */

@@ -46,7 +46,7 @@ public final class FilterSql {
             near(filter.near(), clauses, params);
         }
         if (filter.territory() != null) {
-            clauses.add(filter.kind() == RecordKind.PERSON ? coveredBy(filter.territory()) : territory(filter.territory()));
+            clauses.add(filter.kind().hasPerimeter() ? coveredBy(filter.kind(), filter.territory()) : territory(filter.territory()));
             params.put("territoryKind", filter.territory().kind().key());
             params.put("territoryCode", filter.territory().code());
         }
@@ -68,6 +68,14 @@ public final class FilterSql {
         if (filter.updatedSince() != null) {
             clauses.add("r.updated_at >= :updatedSince");
             params.put("updatedSince", filter.updatedSince());
+        }
+        if (filter.period() != null && filter.period().from() != null) {
+            clauses.add("r.ends_at >= :periodFrom");
+            params.put("periodFrom", filter.period().from());
+        }
+        if (filter.period() != null && filter.period().to() != null) {
+            clauses.add("r.starts_at < :periodTo");
+            params.put("periodTo", filter.period().to());
         }
         return new Where(clauses.isEmpty() ? "TRUE" : String.join("\n  AND ", clauses), params);
     }
@@ -98,14 +106,14 @@ public final class FilterSql {
             + " ('region', c.region))";
 
     /**
-     * Resource persons are found by the territories they cover, not by their point ("who covers my
-     * commune?"): a person matches a territory when a territory of their perimeter shares at least
-     * one commune with it. For a commune: the persons whose perimeter holds the commune, its EPCI,
+     * Resource persons, needs and offers are found by the territories they cover, not by their point
+     * ("who covers my commune?"): a record matches a territory when a territory of its perimeter
+     * shares at least one commune with it. For a commune: the persons whose perimeter holds the commune, its EPCI,
      * PETR, bassin de vie, département or région (a PETR perimeter covers its communes). For a
      * territory above: the persons whose perimeter lies inside it, contains it or overlaps it. QPV
      * and PNR go through the communes their source lists.
      */
-    private static String coveredBy(Filter.Territory territory) {
+    private static String coveredBy(RecordKind kind, Filter.Territory territory) {
         String inside = switch (territory.kind()) {
             case COMMUNE -> "c.code = :territoryCode";
             case EPCI -> "c.epci = :territoryCode";
@@ -116,8 +124,9 @@ public final class FilterSql {
             case QPV, PNR -> "c.code IN (SELECT zc.commune_code FROM zone_commune zc WHERE zc.kind = :territoryKind"
                     + " AND zc.code = :territoryCode)";
         };
-        return "EXISTS (SELECT FROM person_perimeter pp JOIN commune c ON " + HOLDS_COMMUNE
-                + " WHERE pp.person_id = r.id AND " + inside + ")";
+        // The table and key are constants of the kind's description, never request text.
+        return "EXISTS (SELECT FROM " + kind.perimeterTable() + " pp JOIN commune c ON " + HOLDS_COMMUNE
+                + " WHERE pp." + kind.provenanceKey() + " = r.id AND " + inside + ")";
     }
 
     /**

@@ -17,7 +17,7 @@ public class RecordContext {
 
     private static final String TERRITORIES = SqlResource.load("sql/record/territories.sql");
     private static final String SOURCES = SqlResource.load("sql/record/sources.sql");
-    private static final String PERIMETER = SqlResource.load("sql/record/person-perimeter.sql");
+    private static final String PERIMETER = SqlResource.load("sql/record/perimeter.sql");
 
     private final JdbcClient jdbc;
     private final Vocabularies vocabularies;
@@ -36,9 +36,10 @@ public class RecordContext {
                 .list();
     }
 
-    /** The territories a resource person covers, by kind (smallest first) then name. */
-    public List<TerritoryRef> perimeter(long id) {
-        return jdbc.sql(PERIMETER).param("id", id)
+    /** The territories a record covers (a person, a need or an offer), by kind (smallest first) then name. */
+    public List<TerritoryRef> perimeter(RecordKind kind, long id) {
+        return jdbc.sql(PERIMETER.replace("${perimeter}", kind.perimeterTable()).replace("${perimeterKey}", kind.provenanceKey()))
+                .param("id", id)
                 .query((rs, i) -> new TerritoryRef(rs.getString("kind"), rs.getString("code"), rs.getString("name")))
                 .list();
     }

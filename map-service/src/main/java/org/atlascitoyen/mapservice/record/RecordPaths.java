@@ -10,7 +10,7 @@ package org.atlascitoyen.mapservice.record;
 public final class RecordPaths {
 
     /** {@code {recordKind}}, one of the kinds' paths. */
-    public static final String KIND = "{recordKind:actors|initiatives|persons}";
+    public static final String KIND = "{recordKind:actors|initiatives|persons|needs-offers|events|experiences}";
 
     private RecordPaths() {
     }

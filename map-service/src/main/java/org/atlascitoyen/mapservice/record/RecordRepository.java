@@ -52,7 +52,7 @@ public class RecordRepository {
                 case TERRITORIES -> context.territories(kind, id);
                 case PROVENANCE -> context.sources(kind, id);
                 case LINKED -> context.linked(link(kind, field.key()), id);
-                case PERIMETER -> context.perimeter(id);
+                case PERIMETER -> context.perimeter(kind, id);
                 default -> properties.value(field.key());
             };
             detail = detail.with(field.key(), value);

@@ -28,14 +28,18 @@ class VocabularyController {
 
     /** The vocabularies, each in its own order (themes and types by code, statuses by stage, roles by rank). */
     record VocabularyList(List<Labelled> themes, List<Labelled> actorTypes, List<Labelled> initiativeStatuses,
-                          List<Labelled> personRoles) {
+                          List<Labelled> personRoles, List<Labelled> needOfferNatures, List<Labelled> eventTypes,
+                          List<Labelled> experienceOutcomes) {
     }
 
     @GetMapping(value = "/api/vocabularies", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<VocabularyList> vocabularies() {
         return ResponseEntity.ok().cacheControl(CACHE).body(new VocabularyList(labelled(vocabularies.themes()),
                 labelled(vocabularies.actorTypes()), labelled(vocabularies.statuses()),
-                labelled(vocabularies.labels(RecordKind.PERSON.category()))));
+                labelled(vocabularies.labels(RecordKind.PERSON.category())),
+                labelled(vocabularies.labels(RecordKind.NEED_OFFER.category())),
+                labelled(vocabularies.labels(RecordKind.EVENT.category())),
+                labelled(vocabularies.labels(RecordKind.EXPERIENCE.category()))));
     }
 
     private static List<Labelled> labelled(Map<String, String> labels) {
