@@ -25,17 +25,20 @@ import org.atlascitoyen.mapservice.bench.ApiCase.Request;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code ./atlas bench api [--actors N] [--warm-up N] [--requests N] [--load-seconds S]
- * [--db-options O]}: the latency of {@code /api/actors} under each filter, beside the same SQL
- * over plain JDBC measured in the same run, then its throughput under concurrent load, beside the
- * goals of the issue.
+ * {@code ./atlas bench api [--actors N] [--events N] [--needs N] [--experiences N] [--warm-up N]
+ * [--requests N] [--load-seconds S] [--db-options O]}: the latency of {@code /api/actors} under
+ * each filter, of the lists of events, needs and offers and experiences and of the events'
+ * iCalendar feed ({@link AgirCases}), beside the same SQL over plain JDBC measured in the same run,
+ * then the throughput of the lists under concurrent load, beside the goals of the issues.
  *
  * <p>Steps, in a fresh database with the territories (dropped at the end, also on failure or
- * Ctrl-C): import N synthetic actors ({@link SyntheticDirectory}), VACUUM ANALYZE; start the
+ * Ctrl-C): import N synthetic actors ({@link SyntheticDirectory}), write the events, needs and
+ * offers and experiences ({@link SyntheticAgir}), VACUUM ANALYZE; start the
  * service in-process on a free port; warm up both sides; time each case of {@link ApiCases} one
  * request at a time, each request through HTTP and as raw SQL in turn ({@link ApiSeries}); load
  * the service with 2 to 16 client threads ({@link ApiLoad}); print the tables, then the plans of
- * the cases over their latency goal. Endpoints not built yet show as "not available".
+ * the cases over their latency goal. A case whose first request does not answer 2xx (an endpoint
+ * not built yet) is not timed and shows as "not served" with the status.
  */
 public final class ApiBench {
 
@@ -57,21 +60,27 @@ public final class ApiBench {
      * @param dbOptions more {@code -c name=value} settings for the connections of both sides, to
      *                  measure a setting before changing the service (empty by default)
      */
-    private record Options(int actors, int warmUp, int requests, int loadSeconds, String dbOptions) {
+    private record Options(int actors, SyntheticAgir.Counts agir, int warmUp, int requests, int loadSeconds,
+                           String dbOptions) {
 
         static Options parse(List<String> args) {
-            Map<String, String> values = new LinkedHashMap<>(Map.of("--actors", "200000", "--warm-up", "1000",
+            Map<String, String> values = new LinkedHashMap<>(Map.of("--actors", "200000", "--events", "50000",
+                    "--needs", "20000", "--experiences", "5000", "--warm-up", "1000",
                     "--requests", "500", "--load-seconds", "10", "--db-options", ""));
             for (int i = 0; i < args.size(); i += 2) {
                 String name = args.get(i);
                 boolean number = !name.equals("--db-options");
                 if (!values.containsKey(name) || i + 1 == args.size() || number && !args.get(i + 1).matches("\\d{1,7}")) {
-                    throw new IllegalArgumentException("api takes [--actors N] [--warm-up N] [--requests N] "
-                            + "[--load-seconds S] [--db-options '-c NAME=VALUE ...'], got " + String.join(" ", args));
+                    throw new IllegalArgumentException("api takes [--actors N] [--events N] [--needs N] "
+                            + "[--experiences N] [--warm-up N] [--requests N] [--load-seconds S] "
+                            + "[--db-options '-c NAME=VALUE ...'], got " + String.join(" ", args));
                 }
                 values.put(name, args.get(i + 1));
             }
-            Options o = new Options(Integer.parseInt(values.get("--actors")), Integer.parseInt(values.get("--warm-up")),
+            Options o = new Options(Integer.parseInt(values.get("--actors")),
+                    new SyntheticAgir.Counts(Integer.parseInt(values.get("--events")),
+                            Integer.parseInt(values.get("--needs")), Integer.parseInt(values.get("--experiences"))),
+                    Integer.parseInt(values.get("--warm-up")),
                     Integer.parseInt(values.get("--requests")), Integer.parseInt(values.get("--load-seconds")),
                     values.get("--db-options").strip());
             if (o.actors() < 1 || o.requests() < 1) {
@@ -98,8 +107,10 @@ public final class ApiBench {
     private static void measure(DatabaseConfig db, Options options) throws Exception {
         printEnvironment(db, options);
         importActors(db, options.actors());
+        writeAgir(db, options.agir());
         ApiCases cases = ApiCases.of(db, SEED);
         List<ApiCase> all = new ArrayList<>(cases.queries());
+        all.addAll(AgirCases.of(db).queries());
         all.addAll(cases.hooks());
 
         long startNanos = System.nanoTime();
@@ -131,11 +142,15 @@ public final class ApiBench {
     /** Probes each case, warms both sides up, then times the available cases one by one. */
     private static List<ApiSeries> timeCases(ApiTimer timer, List<ApiCase> cases, Options options) throws Exception {
         Map<ApiCase, List<Request>> requests = new LinkedHashMap<>();
+        Map<ApiCase, Integer> refused = new LinkedHashMap<>();
         List<ApiSeries> results = new ArrayList<>();
         for (ApiCase c : cases) {
             List<Request> drawn = c.requests(options.requests(), SEED);
-            if (ApiSeries.available(timer, drawn)) {
+            int status = ApiSeries.probe(timer, drawn);
+            if (status / 100 == 2) {
                 requests.put(c, drawn);
+            } else {
+                refused.put(c, status);
             }
         }
         long start = System.nanoTime();
@@ -144,8 +159,10 @@ public final class ApiBench {
         for (ApiCase c : cases) {
             List<Request> drawn = requests.get(c);
             if (drawn == null) {
-                results.add(ApiSeries.notAvailable(c));
-                System.out.printf(Locale.ROOT, "  %-18s not available (404)%n", c.name());
+                results.add(ApiSeries.notServed(c, refused.get(c)));
+                Request first = c.requests(1, SEED).get(0);
+                System.out.printf(Locale.ROOT, "  %-18s NOT SERVED: GET %s answered HTTP %d; not timed%s%n", c.name(),
+                        first.path(), refused.get(c), rawAlone(timer, first));
                 continue;
             }
             start = System.nanoTime();
@@ -155,6 +172,20 @@ public final class ApiBench {
                     series.service().count(), seconds(start));
         }
         return results;
+    }
+
+    /**
+     * The raw SQL of a case the service does not serve, run once, so that it is known to work
+     * the day the endpoint lands, and what it costs now.
+     */
+    private static String rawAlone(ApiTimer timer, Request request) {
+        if (request.raw().isEmpty()) {
+            return "";
+        }
+        long start = System.nanoTime();
+        ApiTimer.RawAnswer found = timer.run(request);
+        return String.format(Locale.ROOT, " (its raw SQL alone, once, cold: %d rows in %.1f ms)", found.rows(),
+                (System.nanoTime() - start) / 1e6);
     }
 
     /**
@@ -230,6 +261,32 @@ public final class ApiBench {
         }
     }
 
+    /** Writes the events, needs and offers and experiences (set-based), then VACUUM ANALYZE of their tables. */
+    private static void writeAgir(DatabaseConfig db, SyntheticAgir.Counts counts) throws SQLException {
+        long start = System.nanoTime();
+        SyntheticAgir.insert(db, counts, ApiCases.WORDS);
+        System.out.printf(Locale.ROOT, "Events, needs and offers, experiences written in %.1f s%n", seconds(start));
+        start = System.nanoTime();
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("VACUUM (ANALYZE) event, event_organiser, event_provenance, need_offer, need_offer_perimeter, "
+                    + "need_offer_provenance, experience, experience_provenance, map_cell");
+            try (ResultSet rs = st.executeQuery("SELECT (SELECT count(*) FROM event), (SELECT count(*) FROM event_organiser),"
+                    + " (SELECT count(*) FROM event WHERE status = 'cancelled'), (SELECT count(*) FROM need_offer),"
+                    + " (SELECT count(*) FROM need_offer_public), (SELECT count(*) FROM need_offer_perimeter),"
+                    + " (SELECT count(*) FROM experience), (SELECT count(*) FROM experience WHERE outcome = 'echec'),"
+                    + " (SELECT string_agg(dataset || ' ' || n, ', ' ORDER BY dataset) FROM (SELECT dataset, count(*) AS n"
+                    + " FROM map_cell WHERE dataset IN ('event', 'need_offer', 'experience') GROUP BY dataset) m)")) {
+                rs.next();
+                System.out.printf(Locale.ROOT, "VACUUM ANALYZE in %.1f s: %s events (%s organiser links, %s cancelled), "
+                        + "%s needs and offers (%s open, %s perimeter rows), %s experiences (%s échec); map cells: %s%n",
+                        seconds(start), ImportBench.thousands(rs.getLong(1)), ImportBench.thousands(rs.getLong(2)),
+                        ImportBench.thousands(rs.getLong(3)), ImportBench.thousands(rs.getLong(4)),
+                        ImportBench.thousands(rs.getLong(5)), ImportBench.thousands(rs.getLong(6)),
+                        ImportBench.thousands(rs.getLong(7)), ImportBench.thousands(rs.getLong(8)), rs.getString(9));
+            }
+        }
+    }
+
     private static void printEnvironment(DatabaseConfig db, Options o) throws SQLException {
         try (Connection c = db.connect(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT current_setting('server_version'), postgis_lib_version(), "
@@ -240,8 +297,10 @@ public final class ApiBench {
                     rs.getString(2), Runtime.version(), Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().maxMemory() >> 20);
         }
-        System.out.printf(Locale.ROOT, "%s actors, %d requests per case, %s warm-up requests, load %d s per level%s%n",
-                ImportBench.thousands(o.actors()), o.requests(), ImportBench.thousands(o.warmUp()), o.loadSeconds(),
+        System.out.printf(Locale.ROOT, "%s actors, %s events, %s needs and offers, %s experiences, %d requests per case, "
+                + "%s warm-up requests, load %d s per level%s%n", ImportBench.thousands(o.actors()),
+                ImportBench.thousands(o.agir().events()), ImportBench.thousands(o.agir().needsOffers()),
+                ImportBench.thousands(o.agir().experiences()), o.requests(), ImportBench.thousands(o.warmUp()), o.loadSeconds(),
                 o.dbOptions().isEmpty() ? "" : ", connection options " + o.dbOptions());
         // Clients, service and PostgreSQL share the CPUs: other work on the machine shows in the tails.
         System.out.printf(Locale.ROOT, "System load average at the start: %.2f%n", TerritoryBench.loadAverage());

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,9 +32,10 @@ import org.atlascitoyen.mapservice.territory.TerritoryKind;
  */
 final class ApiCases {
 
-    /** The page of {@code /api/actors}, the very file the repository runs. */
-    private static final String PAGE = RecordSelect.of(RecordKind.ACTOR, Shape.LIST, false)
-            .sql(SqlResource.load("sql/record/page.sql"));
+    /** The page template of the lists, the very file the repository runs; each kind fills in its view and fields. */
+    private static final String PAGE = SqlResource.load("sql/record/page.sql");
+    /** Dates of {@code from}/{@code to} are Paris days, as FilterParser reads them. */
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     /** The service's default page size; given explicitly so that the raw side reads as many rows. */
     static final int LIMIT = 100;
     /** The count the service runs: up to atlas.count-max (10,000 by default) plus one. */
@@ -48,7 +50,7 @@ final class ApiCases {
      * themes and descriptions: rare and common ones, single words and two-word queries (which
      * websearch_to_tsquery reads as "both words").
      */
-    private static final List<String> WORDS = List.of("jardin", "jardins partagés", "énergie", "énergie solidaire",
+    static final List<String> WORDS = List.of("jardin", "jardins partagés", "énergie", "énergie solidaire",
             "vélo", "repair café", "théâtre", "musique", "insertion", "numérique", "habitat participatif",
             "biodiversité", "colibris", "ressourcerie", "épicerie solidaire", "fabrique", "zéro déchet",
             "éducation populaire", "bénévoles", "repas partagé", "ateliers", "tiers-lieu");
@@ -94,7 +96,7 @@ final class ApiCases {
 
     /**
      * HOOKS for the endpoints being built while this benchmark was written. Their URLs are here
-     * already: a case whose endpoint answers 404 shows "not available", and starts being timed the
+     * already: a case whose endpoint does not answer 2xx shows "not served", and starts being timed the
      * day the endpoint lands. Its raw SQL is to be added then, from the endpoint's own .sql file
      * (as {@link #list} does with page.sql): replace {@code List.of()} with its statements.
      */
@@ -114,13 +116,18 @@ final class ApiCases {
                         r -> new Request("/api/export/actors.csv", List.of())));
     }
 
-    /** A case of {@code /api/actors}: its URL and its raw SQL (page, then count, as Pages runs them). */
-    private static ApiCase list(String name, Function<SplittableRandom, Filter> draw) {
+    /**
+     * A case of {@code /api/<kind>}: its URL and its raw SQL (page, then count, as Pages runs them),
+     * the page with the fields of the filter's kind, as RecordRepository fills it in.
+     */
+    static ApiCase list(String name, Function<SplittableRandom, Filter> draw) {
         return new ApiCase(name, Goal.QUERY, Integer.MAX_VALUE, r -> {
             Filter filter = draw.apply(r);
+            String page = RecordSelect.of(filter.kind(), Shape.LIST, filter.sort() == Filter.Sort.DISTANCE).sql(PAGE);
+            String query = query(filter);
             // One row more than the page, as Pages reads it to know whether there is a next page.
-            return new Request("/api/actors?" + query(filter) + "&limit=" + LIMIT,
-                    List.of(PageSql.page(PAGE, filter, null, LIMIT + 1), PageSql.count(filter, COUNT_CAP)));
+            return new Request("/api/" + filter.kind().path() + "?" + query + (query.isEmpty() ? "" : "&") + "limit=" + LIMIT,
+                    List.of(PageSql.page(page, filter, null, LIMIT + 1), PageSql.count(filter, COUNT_CAP)));
         });
     }
 
@@ -129,7 +136,7 @@ final class ApiCases {
     }
 
     /** The query string of a filter, as a client writes it. */
-    private static String query(Filter f) {
+    static String query(Filter f) {
         List<String> params = new ArrayList<>();
         if (f.bbox() != null) {
             params.add("bbox=" + degrees(f.bbox().minLon()) + "," + degrees(f.bbox().minLat()) + ","
@@ -143,6 +150,14 @@ final class ApiCases {
             params.add("territory=" + f.territory().kind().key() + ":" + f.territory().code());
         }
         f.themes().forEach(t -> params.add("theme=" + t));
+        f.categories().forEach(c -> params.add(f.kind().category().parameter() + "=" + c));
+        // Days, as people write them: from is the start of its day, to the start of the day after its own.
+        if (f.period() != null && f.period().from() != null) {
+            params.add("from=" + f.period().from().atZoneSameInstant(PARIS).toLocalDate());
+        }
+        if (f.period() != null && f.period().to() != null) {
+            params.add("to=" + f.period().to().atZoneSameInstant(PARIS).toLocalDate().minusDays(1));
+        }
         if (f.q() != null) {
             params.add("q=" + URLEncoder.encode(f.q(), StandardCharsets.UTF_8));
         }
@@ -192,11 +207,11 @@ final class ApiCases {
         return String.format(Locale.ROOT, "%.6f", value);
     }
 
-    private static <T> T pick(SplittableRandom r, List<T> values) {
+    static <T> T pick(SplittableRandom r, List<T> values) {
         return values.get(r.nextInt(values.size()));
     }
 
-    private static List<String> strings(DatabaseConfig db, String sql) throws SQLException {
+    static List<String> strings(DatabaseConfig db, String sql) throws SQLException {
         List<String> values = new ArrayList<>();
         try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {

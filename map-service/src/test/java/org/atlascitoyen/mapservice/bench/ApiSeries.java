@@ -13,24 +13,28 @@ import org.atlascitoyen.mapservice.bench.ApiCase.Request;
  * raw SQL found, or the two sides did not run the same query.
  *
  * @param apiCase     the case
- * @param available   false when its endpoint answered 404 (not built yet): nothing was timed
- * @param service     timings through HTTP; null when not available
+ * @param status      the HTTP status of the probe, the case's first request
+ * @param available   false when the probe did not answer 2xx (an endpoint not built yet, or broken):
+ *                    nothing was timed, and the table says "not served" with the status
+ * @param service     timings through HTTP; null when not served
  * @param raw         timings of the raw SQL; null when the case has no raw SQL yet
  * @param meanMatched mean numberMatched of the answers (the count the page carries), -1 if none
  * @param maxMatched  the largest numberMatched
  * @param mismatches  answers whose counts differ from the raw SQL's
  * @param p95Request  the request whose raw time (else service time) was the p95: the one to EXPLAIN
+ * @param meanRawRows mean rows of the raw SQL's first statement (the page, or a feed's events), -1 without raw SQL
  */
-record ApiSeries(ApiCase apiCase, boolean available, Latency service, Latency raw, double meanMatched, long maxMatched,
-                 int mismatches, Request p95Request) {
+record ApiSeries(ApiCase apiCase, int status, boolean available, Latency service, Latency raw, double meanMatched,
+                 long maxMatched, int mismatches, Request p95Request, double meanRawRows) {
 
-    static ApiSeries notAvailable(ApiCase apiCase) {
-        return new ApiSeries(apiCase, false, null, null, -1, -1, 0, null);
+    /** A case whose probe answered {@code status}, not 2xx: nothing is timed. */
+    static ApiSeries notServed(ApiCase apiCase, int status) {
+        return new ApiSeries(apiCase, status, false, null, null, -1, -1, 0, null, -1);
     }
 
-    /** True when the service answers the first request with anything but 404. */
-    static boolean available(ApiTimer timer, List<Request> requests) throws IOException, InterruptedException {
-        return timer.send(requests.get(0)).status() != 404;
+    /** The status of the service's answer to the first request: the case is timed when it is 2xx. */
+    static int probe(ApiTimer timer, List<Request> requests) throws IOException, InterruptedException {
+        return timer.send(requests.get(0)).status();
     }
 
     /** Sends {@code count} requests on each side, round-robin over the cases, before any clock runs. */
@@ -106,10 +110,11 @@ record ApiSeries(ApiCase apiCase, boolean available, Latency service, Latency ra
         Latency service = new Latency(serviceNanos, LongStream.of(serviceNanos).sum(), nonEmpty, failures);
         Latency raw = withRaw ? new Latency(rawNanos, LongStream.of(rawNanos).sum(), rawNonEmpty, 0) : null;
         long[] matched = Arrays.stream(answers, 0, done).mapToLong(ApiTimer.Answer::matched).filter(m -> m >= 0).toArray();
-        return new ApiSeries(apiCase, true, service, raw,
+        double rawRows = withRaw ? Arrays.stream(found, 0, done).mapToLong(ApiTimer.RawAnswer::rows).average().orElse(0) : -1;
+        return new ApiSeries(apiCase, answers[0].status(), true, service, raw,
                 matched.length == 0 ? -1 : Arrays.stream(matched).average().orElse(0),
                 Arrays.stream(matched).max().orElse(-1), mismatches,
-                requests.get(p95Index(withRaw ? rawNanos : serviceNanos)));
+                requests.get(p95Index(withRaw ? rawNanos : serviceNanos)), rawRows);
     }
 
     /** Same count, and the page as long as the raw page without its look-ahead row. */

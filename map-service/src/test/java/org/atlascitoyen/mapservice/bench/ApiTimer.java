@@ -31,7 +31,10 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  */
 final class ApiTimer implements AutoCloseable {
 
-    /** What the service answered, read after the clock stopped. */
+    /**
+     * What the service answered, read after the clock stopped. For an iCalendar feed, which has no
+     * count, {@code matched} is the number of its VEVENTs.
+     */
     record Answer(int status, long bytes, long lines, long matched, long returned, String start) {
     }
 
@@ -43,6 +46,7 @@ final class ApiTimer implements AutoCloseable {
     private static final Pattern MATCHED = Pattern.compile("\"numberMatched\":(\\d+)");
     private static final Pattern RETURNED = Pattern.compile("\"numberReturned\":(\\d+)");
     private static final int START_BYTES = 256;
+    private static final byte[] VEVENT = "BEGIN:VEVENT".getBytes(StandardCharsets.US_ASCII);
     /**
      * A request that takes longer has gone wrong: fail the run rather than hang it (seen once when
      * the benchmark database was dropped under a running benchmark).
@@ -80,6 +84,8 @@ final class ApiTimer implements AutoCloseable {
         int startLength = 0;
         long bytes = 0;
         long lines = 0;
+        long events = 0;
+        int veventAt = 0; // how much of VEVENT the last bytes matched; its 'B' appears only first
         try (InputStream in = response.body()) {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 if (startLength < START_BYTES) {
@@ -89,11 +95,19 @@ final class ApiTimer implements AutoCloseable {
                 }
                 for (int i = 0; i < n; i++) {
                     lines += buffer[i] == '\n' ? 1 : 0;
+                    veventAt = buffer[i] == VEVENT[veventAt] ? veventAt + 1 : buffer[i] == VEVENT[0] ? 1 : 0;
+                    if (veventAt == VEVENT.length) {
+                        events++;
+                        veventAt = 0;
+                    }
                 }
                 bytes += n;
             }
         }
         String head = new String(start, 0, startLength, StandardCharsets.UTF_8);
+        if (head.startsWith("BEGIN:VCALENDAR")) {
+            return new Answer(response.statusCode(), bytes, lines, events, -1, head);
+        }
         return new Answer(response.statusCode(), bytes, lines, number(MATCHED, head), number(RETURNED, head), head);
     }
 
