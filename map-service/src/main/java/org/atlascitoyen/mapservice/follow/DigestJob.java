@@ -22,6 +22,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.CronTask;
+import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.stereotype.Component;
@@ -157,8 +158,24 @@ public class DigestJob implements SchedulingConfigurer {
         jdbc.sql(UNCLAIM).param("id", subscription.id()).param("since", subscription.since()).param("turn", subscription.turn()).update();
     }
 
+    /**
+     * Deletes the anonymous subscriptions whose confirmation link expired unused (their address with
+     * them), between the digests' turns too; returns how many.
+     */
+    public int expireUnconfirmed() {
+        try {
+            Integer gone = transactions.execute(tx -> JobLock.tryHold(jdbc, "atlas.follow-expire")
+                    ? jdbc.sql(EXPIRE_UNCONFIRMED).update() : 0);
+            return gone == null ? 0 : gone;
+        } catch (DataAccessException e) {
+            log.warn("Expiry of unconfirmed subscriptions failed: {}", e.getClass().getSimpleName());
+            return 0;
+        }
+    }
+
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(new FixedDelayTask(this::expireUnconfirmed, properties.expirePeriod(), properties.expirePeriod()));
         schedule(registrar, properties.weeklyCron(), Frequency.WEEKLY);
         schedule(registrar, properties.monthlyCron(), Frequency.MONTHLY);
     }

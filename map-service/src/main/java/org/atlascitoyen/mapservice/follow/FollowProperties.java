@@ -1,5 +1,6 @@
 package org.atlascitoyen.mapservice.follow;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import org.atlascitoyen.mapservice.ratelimit.Limit;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -25,6 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param digestItemsMax  the most records a digest lists per kind (the mail then says "et N autres")
  * @param feedEntries     how many entries the Atom feed of a territory holds, newest first
  * @param feedMaxAgeSeconds how long a cache may keep a feed
+ * @param expirePeriod    how often anonymous subscriptions whose link expired unused are deleted
  */
 @ConfigurationProperties("atlas.follow")
 public record FollowProperties(
@@ -42,7 +44,8 @@ public record FollowProperties(
         @DefaultValue("Europe/Paris") ZoneId zone,
         @DefaultValue("15") int digestItemsMax,
         @DefaultValue("50") int feedEntries,
-        @DefaultValue("300") int feedMaxAgeSeconds) {
+        @DefaultValue("300") int feedMaxAgeSeconds,
+        @DefaultValue("PT1H") Duration expirePeriod) {
 
     /** The default wording, version 2026-12. */
     public static final String WORDING = "J'accepte de recevoir par e-mail, à la fréquence choisie, les nouveautés "

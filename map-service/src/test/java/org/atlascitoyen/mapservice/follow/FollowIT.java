@@ -281,6 +281,22 @@ class FollowIT extends WebIT {
         assertThat(number("SELECT count(*) FROM subscription WHERE email IN ('eve@example.org', 'robot@example.org')")).isZero();
     }
 
+    @Test
+    @Order(6)
+    void anUnconfirmedSubscriptionLeavesWithItsAddressOnceItsLinkExpired() throws Exception {
+        assertThat(post("/api/subscriptions", subscription("petr:" + petr, "[]", "weekly", "frank@example.org")).statusCode())
+                .isEqualTo(202);
+        assertThat(number("SELECT count(*) FROM subscription WHERE email = 'frank@example.org' AND status = 'unconfirmed'"
+                + " AND confirm_expires_at BETWEEN now() + interval '47 hours' AND now() + interval '49 hours'")).isOne();
+        assertThat(digests.expireUnconfirmed()).as("not before its time").isZero();
+        execute("UPDATE subscription SET confirm_expires_at = now() - interval '1 minute' WHERE email = 'frank@example.org'");
+        assertThat(digests.expireUnconfirmed()).isOne();
+        assertThat(number("SELECT count(*) FROM subscription WHERE email = 'frank@example.org'")).isZero();
+        Matcher token = CONFIRM.matcher(SignIn.text(waitForMail("frank@example.org", "confirmez")));
+        assertThat(token.find()).isTrue();
+        assertThat(post("/api/subscriptions/confirm", "{\"token\":\"" + token.group(1) + "\"}").statusCode()).isEqualTo(400);
+    }
+
     private static String subscription(String territory, String themes, String frequency, String email) {
         return "{\"territory\":\"" + territory + "\",\"themes\":" + themes + ",\"frequency\":\"" + frequency + "\",\"email\":"
                 + (email == null ? "null" : "\"" + email + "\"") + ",\"consent\":true,\"url\":null,\"openedAt\":"
