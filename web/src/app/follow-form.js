@@ -13,6 +13,7 @@ const root = document.getElementById('follow');
 const KINDS = ['commune', 'epci', 'petr', 'bassin_vie', 'departement', 'region'];
 const FREQUENCIES = [['weekly', 'Chaque semaine (le lundi)'], ['monthly', 'Chaque mois (le 1er)']];
 const openedAt = Date.now();
+let themeLabels = new Map();
 const failed = (error) => (error instanceof WriteError ? error.message : 'Le service ne répond pas : réessayez dans un moment.');
 
 const nav = document.getElementById('site-nav');
@@ -37,6 +38,7 @@ async function start() {
     personApi('GET', 'api/vocabularies'),
   ]);
   const preset = await presetTerritory(new URLSearchParams(location.search).get('territory'));
+  themeLabels = new Map(vocab.themes.map((t) => [t.code, t.label]));
   root.replaceChildren(form(me, consent, vocab, preset));
   if (me) mine(root);
 }
@@ -167,7 +169,7 @@ async function mine(container) {
   const section = h('section', { id: 'follow-mine' }, h('h2', {}, 'Mes abonnements'),
     list.length === 0 ? h('p', {}, 'Aucun pour le moment.')
       : h('ul', {}, list.map((s) => h('li', {}, `${s.territoryName ?? s.territory} — ${frequencyLabel(s.frequency)}`,
-        s.themes.length ? ` — thèmes : ${s.themes.join(', ')}` : '', ' ',
+        s.themes.length ? ` — thèmes : ${s.themes.map((code) => themeLabels.get(code) ?? code).join(', ')}` : '', ' ',
         h('button', { type: 'button', class: 'link', onclick: async () => {
           try {
             await personApi('DELETE', `api/subscriptions/${s.id}`);

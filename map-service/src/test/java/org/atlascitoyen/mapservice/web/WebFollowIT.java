@@ -80,7 +80,7 @@ class WebFollowIT extends WebIT {
         browser.until("the subscription taken", d -> d.findElement(By.id("follow-status")).getText().contains("vous suivez"));
         WebElement mine = browser.until("my subscriptions", d -> d.findElements(By.cssSelector("#follow-mine li")).stream()
                 .findFirst().orElse(null));
-        assertThat(mine.getText()).contains("Toulouse Métropole", "chaque mois", "climat");
+        assertThat(mine.getText()).contains("Toulouse Métropole", "chaque mois", "thèmes : Climat");
 
         String[] row = row("SELECT s.frequency, s.status, s.email IS NULL, c.wording, c.form FROM subscription s"
                 + " JOIN subscription_consent c ON c.subscription_id = s.id JOIN account a ON a.id = s.account_id"
