@@ -1,6 +1,7 @@
 package org.atlascitoyen.mapservice.mail;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Sends a plain-text mail: by SMTP when {@code spring.mail.host} is set ({@link SmtpMailer}),
@@ -24,4 +25,11 @@ public interface Mailer {
      * relay's mails come from the service and are answered to their sender.
      */
     void send(List<String> to, String replyTo, String subject, String text, String html);
+
+    /**
+     * As {@link #send(List, String, String, String)}, with extra header fields ({@code List-Unsubscribe}
+     * and {@code List-Unsubscribe-Post} of the digests, RFC 8058). Values are the caller's, never
+     * user text.
+     */
+    void send(List<String> to, String subject, String text, String html, Map<String, String> headers);
 }

@@ -18,6 +18,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
@@ -63,6 +64,15 @@ public final class OutboxMailer implements Mailer {
 
     @Override
     public void send(List<String> to, String replyTo, String subject, String text, String html) {
+        send(to, replyTo, subject, text, html, Map.of());
+    }
+
+    @Override
+    public void send(List<String> to, String subject, String text, String html, Map<String, String> headers) {
+        send(to, null, subject, text, html, headers);
+    }
+
+    private void send(List<String> to, String replyTo, String subject, String text, String html, Map<String, String> headers) {
         try {
             MimeMessage message = new MimeMessage(session);
             message.setFrom(new InternetAddress(from));
@@ -74,6 +84,9 @@ public final class OutboxMailer implements Mailer {
             }
             message.setHeader("Subject", subject.replaceAll("[\\r\\n]+", " ")); // raw UTF-8 (mail.mime.allowutf8)
             message.setSentDate(new Date());
+            for (Map.Entry<String, String> header : headers.entrySet()) {
+                message.setHeader(header.getKey(), header.getValue());
+            }
             if (html == null) {
                 message.setText(text, "UTF-8");
                 message.saveChanges();

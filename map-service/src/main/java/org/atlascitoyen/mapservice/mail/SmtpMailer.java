@@ -3,6 +3,7 @@ package org.atlascitoyen.mapservice.mail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.SimpleMailMessage;
@@ -41,6 +42,15 @@ public final class SmtpMailer implements Mailer {
 
     @Override
     public void send(List<String> to, String replyTo, String subject, String text, String html) {
+        send(to, replyTo, subject, text, html, Map.of());
+    }
+
+    @Override
+    public void send(List<String> to, String subject, String text, String html, Map<String, String> headers) {
+        send(to, null, subject, text, html, headers);
+    }
+
+    private void send(List<String> to, String replyTo, String subject, String text, String html, Map<String, String> headers) {
         MimeMessage message = sender.createMimeMessage();
         try {
             MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
@@ -51,6 +61,9 @@ public final class SmtpMailer implements Mailer {
             helper.setTo(to.toArray(String[]::new));
             helper.setSubject(subject);
             helper.setText(text, html);
+            for (Map.Entry<String, String> header : headers.entrySet()) {
+                message.setHeader(header.getKey(), header.getValue());
+            }
         } catch (MessagingException e) {
             throw new MailPreparationException("cannot prepare the mail: " + e.getMessage(), e);
         }

@@ -66,7 +66,10 @@ public class SecurityConfig {
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
                         // The plain handler: the header carries the cookie's value as it is, which
                         // framework-free scripts can send.
-                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        // RFC 8058 one-click unsubscribe: a mail client posts with no cookie and no
+                        // token; the 256-bit token of the path is the authority (SubscriptionController).
+                        .ignoringRequestMatchers("/api/subscriptions/unsubscribe/*"))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(ProblemResponses.unauthenticated())
                         .accessDeniedHandler(ProblemResponses.denied()))
