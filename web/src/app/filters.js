@@ -113,6 +113,13 @@ export function createFilters({ root, toggle, count }, vocabularies, actions) {
   });
   root.addEventListener('submit', (event) => event.preventDefault());
 
+  // On a phone the filters fill the height left under the toolbar, whose count wraps on more or
+  // fewer lines: its bottom is measured rather than guessed (atlas.css, --filters-top).
+  new ResizeObserver(() => {
+    const top = toggle.parentElement.getBoundingClientRect().bottom + 8;
+    document.documentElement.style.setProperty('--filters-top', `${Math.round(top)}px`);
+  }).observe(toggle.parentElement);
+
   toggle.addEventListener('click', () => setOpen(root.hidden));
   setOpen(!window.matchMedia(NARROW_SCREEN).matches);
 

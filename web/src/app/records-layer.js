@@ -102,7 +102,7 @@ export function createRecordsLayer(map, { open, announce }) {
       }
       counts.push(recordCount(collection, total));
     }
-    announce(counts.length ? `Dans cette zone : ${counts.join(' et ')}.` : 'Aucune couche affichée.');
+    announce(counts.length ? `Dans cette zone : ${listText(counts)}.` : 'Aucune couche affichée.');
     if (focused !== undefined && !container.contains(document.activeElement)) {
       (container.querySelector(`[data-marker="${CSS.escape(focused)}"]`) ?? container).focus();
     }
@@ -154,6 +154,11 @@ export function createRecordsLayer(map, { open, announce }) {
       drawRing();
     },
   };
+}
+
+/** "a", "a et b", "a, b et c". */
+function listText(items) {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} et ${items.at(-1)}` : items[0];
 }
 
 /** The visible box, within what the API accepts (longitudes -180..180, latitudes -85..85). */

@@ -33,8 +33,8 @@ final class AgirFixtures {
 
     static Ids insert(DatabaseConfig db) throws SQLException {
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
-            long actor = id(st, "INSERT INTO actor (name, name_search, type, geom, precision, commune, epci, departement, region)"
-                    + " SELECT 'Café associatif du Faubourg', 'cafe associatif du faubourg', 'association',"
+            long actor = id(st, "INSERT INTO actor (name, name_search, type, themes, geom, precision, commune, epci, departement,"
+                    + " region) SELECT 'Café associatif du Faubourg', 'cafe associatif du faubourg', 'association', '{solidarites}',"
                     + " ST_SetSRID(ST_MakePoint(1.4442, 43.6045), 4326), 'address', code, epci, departement, region"
                     + " FROM commune WHERE code = '" + TOULOUSE + "' RETURNING id");
             long need = needOffer(st, HOSTILE + " Besoin de bénévoles", "need", "benevoles", "{animation,logistique}",

@@ -76,6 +76,12 @@ class WebAgirMapIT extends WebIT {
         WebElement failure = markerTitled(".experience-dot", HOSTILE + " Épicerie solidaire (Retour d’expérience, échec)");
         WebElement success = markerTitled(".experience-dot", "Budget participatif des quartiers (Retour d’expérience, réussi)");
         assertThat(failure.getSize()).isEqualTo(success.getSize());
+        String wider = (String) browser.script("""
+                const filters = document.getElementById('filters');
+                const right = filters.getBoundingClientRect().left + filters.clientWidth;
+                return [...filters.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > right + 1)
+                  .map((e) => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ');""");
+        assertThat(wider).as("nothing wider than the filter panel").isEmpty();
         shot("map-new-layers");
         Axe.assertNoViolations(browser, "the map with the new layers and the filters open");
     }
