@@ -1,4 +1,7 @@
-// Client of the service's API (territories, actors and initiatives, coverage). Every call takes an optional AbortSignal so a
+import { TODAY } from './hash.js';
+import { collectionOf } from './kinds.js';
+
+// Client of the service's API (territories, records, coverage). Every call takes an optional AbortSignal so a
 // newer request (another keystroke, another click) can cancel the one it replaces.
 
 /** An error answer of the API: the RFC 9457 problem's `detail`, and its `parameter` if any. */
@@ -54,20 +57,29 @@ export function outlines(kind, signal) {
 }
 
 /**
- * The API parameters of the state's filters for `collection` ('actors' or 'initiatives'): the
- * territory, "autour de", themes, free text, and the actor types or initiative statuses (each
- * collection refuses the other's). Empty criteria are left out.
+ * The API parameters of the state's filters for `collection` ('actors', 'initiatives', 'events'...):
+ * the territory, "autour de", themes, free text, and the collection's own category (actor types,
+ * initiative statuses, persons' roles, need or offer, event types, outcomes and kinds of territory
+ * of experiences; each collection refuses the others'), and the dates of events. Empty criteria
+ * are left out.
  */
 export function filterQuery(collection, { territory, near, filters }) {
-  const join = (list) => (list.length ? list.join(',') : undefined);
+  const join = (list) => (list?.length ? list.join(',') : undefined);
+  const own = (name, values) => (collection === name ? join(values) : undefined);
   return {
     territory: territory ? `${territory.kind}:${territory.code}` : undefined,
     near: near ? `${near.lon.toFixed(5)},${near.lat.toFixed(5)}` : undefined,
     radius: near?.radius,
     theme: join(filters.theme),
-    type: collection === 'actors' ? join(filters.type) : undefined,
-    status: collection === 'initiatives' ? join(filters.status) : undefined,
-    role: collection === 'persons' ? join(filters.role ?? []) : undefined,
+    type: own('actors', filters.type),
+    status: own('initiatives', filters.status),
+    role: own('persons', filters.role),
+    nature: own('needs-offers', filters.nature),
+    eventType: own('events', filters.eventType),
+    outcome: own('experiences', filters.outcome),
+    territoryType: own('experiences', filters.territoryType),
+    from: collection === 'events' ? filters.from || undefined : undefined,
+    to: collection === 'events' ? filters.to || undefined : undefined,
     q: filters.q || undefined,
   };
 }
@@ -120,9 +132,36 @@ export function records(collection, query, { limit, cursor } = {}, signal) {
   return getJson(`api/${collection}`, { ...query, limit, cursor }, signal);
 }
 
-/** One record in full: 'actor' or 'initiative', and its id. */
+/** One record in full: its kind ('actor', 'initiative', 'need_offer', 'event'...) and its id. */
 export function record(kind, id, signal) {
-  return getJson(`api/${kind}s/${encodeURIComponent(id)}`, {}, signal);
+  return getJson(`api/${collectionOf(kind) ?? `${kind}s`}/${encodeURIComponent(id)}`, {}, signal);
+}
+
+/** Who could answer a need or an offer: {items: [{kind, id, name, natureLabel|typeLabel, communeName, closenessLabel, distance, sharedThemes}]}. */
+export function needOfferMatches(id, signal) {
+  return getJson(`api/needs-offers/${encodeURIComponent(id)}/matches`, {}, signal);
+}
+
+/** Experiences of the same themes in territories of the same kind: {items: [{id, name, outcomeLabel, communeName, territoryTypeLabel, sharedThemes}]}. */
+export function comparableExperiences(id, signal) {
+  return getJson(`api/experiences/${encodeURIComponent(id)}/comparable`, {}, signal);
+}
+
+/**
+ * The address of the iCalendar feed of the events the state's filters select (territory, themes,
+ * event types, `to`; `from` only when chosen, so that a subscription keeps starting "today").
+ * `organiser` narrows it to one actor's events.
+ */
+export function eventsFeedUrl(state, { organiser } = {}) {
+  const q = state ? filterQuery('events', state) : {};
+  return `api/events.ics${queryString({
+    territory: q.territory,
+    theme: q.theme,
+    eventType: q.eventType,
+    organiser,
+    from: q.from !== TODAY ? q.from : undefined,
+    to: q.to,
+  })}`;
 }
 
 /** Coverage of a level's territories (GeoJSON with `geometry`, else JSON) under the filters. */

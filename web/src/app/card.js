@@ -10,6 +10,9 @@ import { h } from './dom.js';
 import { kindLabel } from './kinds.js';
 import { rightsNode } from './rights-card.js';
 import { personCardNodes } from './person-card.js';
+import { needOfferCardNodes } from './need-offer-card.js';
+import { eventCardNodes } from './event-card.js';
+import { experienceCardNodes } from './experience-card.js';
 
 const PRECISION = {
   address: 'Adresse précise',
@@ -20,10 +23,15 @@ const PRECISION = {
 const dates = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long' });
 
 /**
- * The card's nodes. `kind` is 'actor' or 'initiative'; `actions.territory(ref)` focuses a
- * territory, `actions.open({kind, id})` opens a linked record.
+ * The card's nodes. `kind` is 'actor', 'initiative', 'person', 'need_offer', 'event' or
+ * 'experience'; `actions.territory(ref)` focuses a territory, `actions.open({kind, id})` opens a
+ * linked record, `actions.state` is the map's state (an event's card subscribes to its selection).
  */
 export function cardNodes(kind, feature, actions) {
+  // Needs and offers, events and experiences have cards of their own (issue 15).
+  if (kind === 'need_offer') return needOfferCardNodes(feature, actions);
+  if (kind === 'event') return eventCardNodes(feature, actions);
+  if (kind === 'experience') return experienceCardNodes(feature, actions);
   if (kind === 'person') {
     const id = feature.id ?? feature.properties.id;
     // The relay and the rights of the people listed concern persons first of all.

@@ -92,6 +92,64 @@ export const PERSON_ROLES = {
   autre: { label: 'Autre', color: '#616161' },
 };
 
+/**
+ * Needs and offers (codes of the API): triangles, pointing down for a need (something sought)
+ * and up for an offer (something given), so shape and colour both tell them apart.
+ */
+export const NEED_OFFER_NATURES = {
+  need: { label: 'Besoin', color: '#c43e00' },
+  offer: { label: 'Offre', color: '#00695c' },
+};
+
+/** Event types (codes of the API) with their marker colour. Events are stars. */
+export const EVENT_TYPES = {
+  rencontre: { label: 'Rencontre', color: '#00796b' },
+  formation: { label: 'Formation', color: '#1565c0' },
+  atelier: { label: 'Atelier', color: '#8d4a3c' },
+  conference: { label: 'Conférence ou débat', color: '#4527a0' },
+  festival: { label: 'Festival ou fête', color: '#ad1457' },
+  reunion_publique: { label: 'Réunion publique', color: '#a35200' },
+  autre: { label: 'Autre', color: '#616161' },
+};
+
+/** How a cancelled event is drawn: greyed and struck through, whatever its type. */
+export const CANCELLED_LOOK = { label: 'Annulé', color: '#9e9e9e' };
+
+/**
+ * Outcomes of experiences (codes of the API): hexagons. No red for failures nor green for
+ * successes: each outcome a hue of the same weight, failures drawn as plainly as successes.
+ */
+export const EXPERIENCE_OUTCOMES = {
+  reussi: { label: 'Réussi', color: '#283593' },
+  mitige: { label: 'Mitigé', color: '#6a1b9a' },
+  abandonne: { label: 'Abandonné', color: '#00695c' },
+  echec: { label: 'Échec', color: '#8e3b00' },
+  non_precise: { label: 'Non précisé', color: '#546e7a' },
+};
+
+/**
+ * Kinds of territory an experience took place in (codes of the API's `territoryType`), for
+ * "expériences comparables" and the filter; the API's vocabulary wins when it lists them.
+ */
+export const TERRITORY_TYPES = [
+  { code: 'bassin_vie_rural', label: 'Bassin de vie rural' },
+  { code: 'bassin_vie_urbain', label: 'Bassin de vie urbain' },
+  { code: 'qpv', label: 'Quartier prioritaire (QPV)' },
+  { code: 'pnr', label: 'Parc naturel régional' },
+  { code: 'epci_urbain', label: 'EPCI urbain' },
+  { code: 'epci_rural', label: 'EPCI rural' },
+];
+
+/** The marker shape of each kind of record, also that of its swatches in lists and legends. */
+export const SHAPES = {
+  actor: 'disc',
+  initiative: 'square',
+  person: 'diamond',
+  need_offer: 'triangle',
+  event: 'star',
+  experience: 'hexagon',
+};
+
 /** Records a list in the side panel shows at once ("Voir plus" asks for the next page). */
 export const LIST_PAGE = 50;
 
@@ -99,12 +157,31 @@ export const LIST_PAGE = 50;
 export const TEXT_FILTER_DEBOUNCE_MS = 400;
 
 /**
- * How a record is drawn: {label, color} of an actor's type, an initiative's status or a person's
- * role (`kind` is 'actor', 'initiative' or 'person'), with a neutral look for a code this page
- * does not know.
+ * How a record is drawn: {label, color} of an actor's type, an initiative's status, a person's
+ * role, a need or offer, an event's type or an experience's outcome (`kind` is 'actor',
+ * 'initiative', 'person', 'need_offer', 'event' or 'experience'), with a neutral look for a code
+ * this page does not know.
  */
-export function recordLook(kind, { type, status, role }) {
-  if (kind === 'actor') return ACTOR_TYPES[type] ?? ACTOR_TYPES.autre;
-  if (kind === 'person') return PERSON_ROLES[role] ?? PERSON_ROLES.autre;
-  return INITIATIVE_STATUSES[status] ?? { label: 'Initiative', color: '#37474f' };
+export function recordLook(kind, { type, status, role, nature, eventType, outcome }) {
+  switch (kind) {
+    case 'actor': return ACTOR_TYPES[type] ?? ACTOR_TYPES.autre;
+    case 'person': return PERSON_ROLES[role] ?? PERSON_ROLES.autre;
+    case 'need_offer': return NEED_OFFER_NATURES[nature] ?? { label: 'Annonce', color: '#616161' };
+    case 'event': return EVENT_TYPES[eventType] ?? EVENT_TYPES.autre;
+    case 'experience': return EXPERIENCE_OUTCOMES[outcome] ?? EXPERIENCE_OUTCOMES.non_precise;
+    default: return INITIATIVE_STATUSES[status] ?? { label: 'Initiative', color: '#37474f' };
+  }
+}
+
+/** A record's kind and look in words, for a marker's title: "Association", "Événement : Atelier (annulé)". */
+export function recordWhat(kind, properties) {
+  const look = recordLook(kind, properties);
+  switch (kind) {
+    case 'actor': return look.label;
+    case 'person': return `Personne ressource, ${look.label.toLowerCase()}`;
+    case 'need_offer': return look.label;
+    case 'event': return `Événement, ${look.label.toLowerCase()}${properties.status === 'cancelled' ? ', annulé' : ''}`;
+    case 'experience': return `Retour d’expérience, ${look.label.toLowerCase()}`;
+    default: return `Initiative ${look.label.toLowerCase()}`;
+  }
 }

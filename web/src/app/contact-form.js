@@ -1,4 +1,5 @@
-// contacter.html?actor=ID or ?person=ID: the contact relay's form. The message goes to the
+// contacter.html?actor=ID, ?person=ID or ?need_offer=ID (an answer to a need or an offer): the
+// contact relay's form. The message goes to the
 // record's private address, which this page never sees; the answer comes to the sender's
 // address (confirmed by a mailed link when not signed in). Every text is set as text.
 
@@ -20,7 +21,7 @@ start();
 
 function fromQuery() {
   const params = new URLSearchParams(location.search);
-  for (const kind of ['actor', 'person']) {
+  for (const kind of ['actor', 'person', 'need_offer']) {
     const id = params.get(kind);
     if (id && /^[1-9][0-9]{0,17}$/.test(id)) return { kind, id: Number(id) };
   }
@@ -36,8 +37,11 @@ async function start() {
   try {
     const [me, feature] = await Promise.all([account(), record(target.kind, target.id)]);
     const p = feature.properties;
-    intro.replaceChildren('Votre message à ', h('a', { href: `./#${target.kind}=${target.id}` }, p.name),
-      ' part par l’atlas : vous ne voyez pas son adresse, et elle ne voit la vôtre que si elle vous répond.');
+    const link = h('a', { href: `./#${target.kind}=${target.id}` }, p.name);
+    intro.replaceChildren(...(target.kind === 'need_offer'
+      ? ['Votre réponse à l’annonce ', link, ' part par l’atlas à son auteur : vous ne voyez pas son adresse, et il ne voit la vôtre que s’il vous répond.']
+      : ['Votre message à ', link, ' part par l’atlas : vous ne voyez pas son adresse, et elle ne voit la vôtre que si elle vous répond.']));
+    if (target.kind === 'need_offer') document.getElementById('form-title').textContent = 'Répondre à une annonce';
     if (!(p.contactable === true || p.relayEnabled === true)) {
       form.replaceChildren(h('p', {}, 'Cette fiche ne reçoit pas de messages par l’atlas.'));
       return;

@@ -1,12 +1,14 @@
-// The filter panel: what to show (actors, initiatives, resource persons), free text, themes, actor
-// types, initiative statuses, persons' roles, the territory and "autour de", the map mode (markers
-// or coverage), a live count of what the filters select, and the exports of it. It only edits the
+// The filter panel: what to show (actors, initiatives, resource persons, needs and offers, events,
+// experiences), free text, themes, each layer's category (actor types, initiative statuses,
+// persons' roles, need or offer, event types, experiences' outcomes and kinds of territory), the
+// events' dates, the territory and "autour de", the map mode (markers or coverage), a live count
+// of what the filters select, and the exports of it. It only edits the
 // state through `actions`; main.js owns the state and calls `show(state)` after every change.
 
-import { filterQuery, isAbort, records, exportUrl } from './api.js';
-import { NARROW_SCREEN, TEXT_FILTER_DEBOUNCE_MS, recordLook } from './config.js';
+import { eventsFeedUrl, filterQuery, isAbort, records, exportUrl } from './api.js';
+import { NARROW_SCREEN, SHAPES, TERRITORY_TYPES, TEXT_FILTER_DEBOUNCE_MS, recordLook } from './config.js';
 import { h } from './dom.js';
-import { COVERAGE_LEVELS, LAYERS, NO_FILTERS, RADII, filterCount } from './hash.js';
+import { CATEGORY_FILTERS, COVERAGE_LEVELS, LAYERS, NO_FILTERS, RADII, TODAY, filterCount } from './hash.js';
 import { COLLECTIONS, deName, formatNumber, kindLabel, recordCount } from './kinds.js';
 
 const LEVEL_LABELS = { epci: 'par EPCI', petr: 'par PETR', bassin_vie: 'par bassin de vie',
@@ -27,8 +29,19 @@ export function createFilters({ root, toggle, count }, vocabularies, actions) {
   const typeBoxes = checkboxes('type', vocabularies.actorTypes, (type) => recordLook('actor', { type }).color, 'disc');
   const statusBoxes = checkboxes('status', vocabularies.initiativeStatuses, (status) => recordLook('initiative', { status }).color, 'square');
   const roleBoxes = checkboxes('role', vocabularies.personRoles ?? [], (role) => recordLook('person', { role }).color, 'diamond');
-  // The short word keeps the three boxes on one line of a phone's panel.
+  const natureBoxes = checkboxes('nature', vocabularies.needOfferNatures ?? [], (nature) => recordLook('need_offer', { nature }).color,
+    SHAPES.need_offer, (nature) => `nature-${nature}`);
+  const eventTypeBoxes = checkboxes('eventType', vocabularies.eventTypes ?? [],
+    (eventType) => recordLook('event', { eventType }).color, SHAPES.event);
+  const outcomeBoxes = checkboxes('outcome', vocabularies.experienceOutcomes ?? [],
+    (outcome) => recordLook('experience', { outcome }).color, SHAPES.experience);
+  const territoryTypeBoxes = checkboxes('territoryType', vocabularies.experienceTerritoryTypes ?? TERRITORY_TYPES);
+  const categories = { type: typeBoxes, status: statusBoxes, role: roleBoxes, nature: natureBoxes, eventType: eventTypeBoxes,
+    outcome: outcomeBoxes, territoryType: territoryTypeBoxes };
+  // The short words keep the boxes on few lines of a phone's panel.
   const layerBoxes = checkboxes('show', LAYERS.map((code) => ({ code, label: COLLECTIONS[code].short ?? COLLECTIONS[code].label })));
+  const from = h('input', { type: 'date', id: 'filter-from', name: 'from', 'aria-describedby': 'filter-dates-help' });
+  const to = h('input', { type: 'date', id: 'filter-to', name: 'to', 'aria-describedby': 'filter-dates-help' });
   const text = h('input', { id: 'filter-q', type: 'search', name: 'q', autocomplete: 'off', enterkeyhint: 'search',
     placeholder: 'ex. jardin partagé, "budget participatif"' });
   const radius = h('select', { id: 'near-radius', name: 'radius' },
@@ -56,9 +69,17 @@ export function createFilters({ root, toggle, count }, vocabularies, actions) {
     h('fieldset', { class: 'filter-group' }, h('legend', {}, 'Types d’acteurs'), typeBoxes.list),
     h('fieldset', { class: 'filter-group' }, h('legend', {}, 'Statut des initiatives'), statusBoxes.list),
     h('fieldset', { class: 'filter-group' }, h('legend', {}, 'Rôle des personnes ressources'), roleBoxes.list),
+    h('fieldset', { class: 'filter-group' }, h('legend', {}, 'Besoins et offres'), natureBoxes.list),
+    h('fieldset', { class: 'filter-group' }, h('legend', {}, 'Agenda'),
+      h('p', { class: 'filter-dates' },
+        h('label', { for: 'filter-from' }, 'Du'), from, h('label', { for: 'filter-to' }, 'au'), to),
+      h('p', { class: 'help', id: 'filter-dates-help' }, 'Par défaut, les événements à venir. Videz « Du » pour voir aussi les passés.'),
+      eventTypeBoxes.list),
+    h('fieldset', { class: 'filter-group' }, h('legend', {}, 'Retours d’expérience : issue'), outcomeBoxes.list),
+    h('fieldset', { class: 'filter-group' }, h('legend', {}, 'Retours d’expérience : type de territoire'), territoryTypeBoxes.list),
     h('fieldset', { class: 'filter-group' }, h('legend', {}, 'Carte'),
       h('ul', { class: 'choices' },
-        h('li', {}, modeRadios[0], h('label', { for: 'mode-markers' }, 'Acteurs et initiatives')),
+        h('li', {}, modeRadios[0], h('label', { for: 'mode-markers' }, 'Les fiches, par marqueurs')),
         h('li', {}, modeRadios[1], h('label', { for: 'mode-coverage' }, 'Couverture pour 10 000 habitants'), ' ', level))),
     h('section', { class: 'filter-group' }, h('h2', {}, 'Exporter la sélection'), exports),
     h('p', { class: 'filter-actions' },
@@ -74,7 +95,7 @@ export function createFilters({ root, toggle, count }, vocabularies, actions) {
   // Any checkbox: the filters are read back from the form, so the form is the one truth while editing.
   root.addEventListener('change', (event) => {
     const { name } = event.target;
-    if (['theme', 'type', 'status', 'role', 'show'].includes(name)) actions.change({ filters: readFilters() });
+    if (['theme', 'show', 'from', 'to', ...CATEGORY_FILTERS].includes(name)) actions.change({ filters: readFilters() });
     else if (name === 'mode' || name === 'level') {
       actions.change({ mode: root.querySelector('input[name=mode]:checked').value, level: level.value });
     } else if (name === 'radius' && state.near) actions.change({ near: { ...state.near, radius: Number(radius.value) } });
@@ -92,6 +113,13 @@ export function createFilters({ root, toggle, count }, vocabularies, actions) {
   });
   root.addEventListener('submit', (event) => event.preventDefault());
 
+  // On a phone the filters fill the height left under the toolbar, whose count wraps on more or
+  // fewer lines: its bottom is measured rather than guessed (atlas.css, --filters-top).
+  new ResizeObserver(() => {
+    const top = toggle.parentElement.getBoundingClientRect().bottom + 8;
+    document.documentElement.style.setProperty('--filters-top', `${Math.round(top)}px`);
+  }).observe(toggle.parentElement);
+
   toggle.addEventListener('click', () => setOpen(root.hidden));
   setOpen(!window.matchMedia(NARROW_SCREEN).matches);
 
@@ -103,12 +131,13 @@ export function createFilters({ root, toggle, count }, vocabularies, actions) {
   function readFilters() {
     const show = layerBoxes.checked();
     return {
-      // Unticking both layers would show nothing: it means "both" in the URL, so the boxes say it.
+      // Unticking every layer would show nothing: it means "all" in the URL, so the boxes say it.
       show: show.length ? show : LAYERS,
       theme: themeBoxes.checked(),
-      type: typeBoxes.checked(),
-      status: statusBoxes.checked(),
-      role: roleBoxes.checked(),
+      ...Object.fromEntries(Object.entries(categories).map(([name, boxes]) => [name, boxes.checked()])),
+      // An invalid or half-typed date reads as empty: the page keeps the last one it understood.
+      from: from.validity.valid ? from.value : state.filters.from,
+      to: to.validity.valid ? to.value : state.filters.to,
       q: text.value.trim(),
     };
   }
@@ -136,10 +165,11 @@ export function createFilters({ root, toggle, count }, vocabularies, actions) {
       const territoryName = actions.territoryName();
       const f = next.filters;
       themeBoxes.set(f.theme);
-      typeBoxes.set(f.type);
-      statusBoxes.set(f.status);
-      roleBoxes.set(f.role ?? []);
+      for (const [name, boxes] of Object.entries(categories)) boxes.set(f[name] ?? []);
       layerBoxes.set(f.show);
+      if (document.activeElement !== from) from.value = f.from ?? TODAY;
+      if (document.activeElement !== to) to.value = f.to ?? '';
+      to.min = f.from || '';
       if (document.activeElement !== text) text.value = f.q;
       for (const radio of modeRadios) radio.checked = radio.value === next.mode;
       level.value = next.level;
@@ -169,7 +199,10 @@ export function createFilters({ root, toggle, count }, vocabularies, actions) {
           href: exportUrl(collection, format, filterQuery(collection, next)),
           download: '',
           'data-export': `${collection}.${format}`,
-        }, format === 'csv' ? 'CSV (tableur)' : 'GeoJSON (SIG)')]))));
+        }, format === 'csv' ? 'CSV (tableur)' : 'GeoJSON (SIG)')]),
+        // A calendar application subscribes to the events' feed rather than downloading a file.
+        collection === 'events' && [' · ', h('a', { href: eventsFeedUrl(next), 'data-export': 'events.ics' },
+          'S’abonner (iCalendar)')])));
 
       if (selectionChanged) refreshCount();
     },
@@ -190,14 +223,16 @@ function countLabel(collection, answer) {
 }
 
 /**
- * A list of checkboxes named `name`, one per {code, label}, with an optional colour swatch.
- * `checked()` reads the ticked codes, `set(codes)` ticks them.
+ * A list of checkboxes named `name`, one per {code, label}, with an optional colour swatch of a
+ * shape (and a modifier class of a code's swatch). `checked()` reads the ticked codes, `set(codes)`
+ * ticks them.
  */
-function checkboxes(name, entries, color, shape) {
+function checkboxes(name, entries, color, shape, modifier) {
   const boxes = entries.map(({ code }) => h('input', { type: 'checkbox', name, value: code, id: `filter-${name}-${code}` }));
   const list = h('ul', { class: 'choices' }, entries.map(({ code, label }, i) => h('li', {}, boxes[i],
     h('label', { for: `filter-${name}-${code}` },
-      color && h('span', { class: `legend-swatch ${shape}`, style: `background:${color(code)}`, 'aria-hidden': 'true' }),
+      color && h('span', { class: ['legend-swatch', shape, modifier?.(code)].filter(Boolean).join(' '),
+        style: `background:${color(code)}`, 'aria-hidden': 'true' }),
       label))));
   return {
     list,

@@ -1,13 +1,30 @@
 // The screen in the URL, so that a link reproduces it:
 //   #map=ZOOM/LAT/LON&territory=KIND:CODE&point=LAT/LON&near=LAT/LON/METRES
-//    &show=actors|initiatives|persons&theme=A,B&type=A,B&status=A,B&role=A,B&q=TEXT
-//    &mode=coverage&level=epci&actor=ID|initiative=ID|person=ID
+//    &show=actors,initiatives,persons,needs-offers,events,experiences&theme=A,B&type=A,B&status=A,B
+//    &role=A,B&nature=A,B&eventType=A,B&outcome=A,B&territoryType=A,B&from=DATE&to=DATE&q=TEXT
+//    &mode=coverage&level=epci&actor=ID|initiative=ID|person=ID|need_offer=ID|event=ID|experience=ID
+// Events start from today (Paris) unless `from` says another day; `from=` (empty) takes past ones too.
 // `map` follows openstreetmap.org's convention (readers know it, and can paste it there). The
 // embed page also takes these keys in its query string (/embed?theme=climat&...), which is what a
 // partner site writes by hand.
 
 /** Record layers a page can show; all unless the URL says otherwise. */
-export const LAYERS = ['actors', 'initiatives', 'persons'];
+export const LAYERS = ['actors', 'initiatives', 'persons', 'needs-offers', 'events', 'experiences'];
+
+/** The category filters, each narrowing one layer (URL key = API parameter). */
+export const CATEGORY_FILTERS = ['type', 'status', 'role', 'nature', 'eventType', 'outcome', 'territoryType'];
+
+/** Kinds of record a URL may open the card of. */
+const RECORD_KEYS = ['actor', 'initiative', 'person', 'need_offer', 'event', 'experience'];
+
+/** Today in Paris as YYYY-MM-DD: events are shown from it unless the URL says otherwise. */
+export const TODAY = parisDate(new Date());
+
+/** A day in Paris, YYYY-MM-DD (the Canadian English format is ISO's). */
+export function parisDate(date) {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' })
+    .format(date);
+}
 
 /** Coverage levels the map can colour. */
 export const COVERAGE_LEVELS = ['epci', 'petr', 'bassin_vie', 'persons'];
@@ -16,7 +33,8 @@ export const COVERAGE_LEVELS = ['epci', 'petr', 'bassin_vie', 'persons'];
 export const RADII = [10000, 2000, 5000, 20000, 50000];
 
 /** Filters that select nothing out. */
-export const NO_FILTERS = Object.freeze({ show: LAYERS, theme: [], type: [], status: [], role: [], q: '' });
+export const NO_FILTERS = Object.freeze({ show: LAYERS, theme: [], type: [], status: [], role: [], nature: [], eventType: [],
+  outcome: [], territoryType: [], from: TODAY, to: '', q: '' });
 
 /**
  * {view, territory, point, near, filters, mode, level, record}: see writeHash. Unknown or
@@ -39,9 +57,9 @@ export function readParams(params) {
     filters: {
       show: show.length ? LAYERS.filter((layer) => show.includes(layer)) : LAYERS,
       theme: list('theme'),
-      type: list('type'),
-      status: list('status'),
-      role: list('role'),
+      ...Object.fromEntries(CATEGORY_FILTERS.map((name) => [name, list(name)])),
+      from: params.has('from') ? parseDate(params.get('from')) : TODAY,
+      to: parseDate(params.get('to')),
       q: (params.get('q') ?? '').trim(),
     },
     mode: params.get('mode') === 'coverage' ? 'coverage' : 'markers',
@@ -66,9 +84,11 @@ export function stateParams({ view, territory, point, near, filters = NO_FILTERS
   if (point) parts.push(`point=${point.lat.toFixed(5)}/${point.lon.toFixed(5)}`); // about a metre
   if (near) parts.push(`near=${near.lat.toFixed(5)}/${near.lon.toFixed(5)}/${near.radius}`);
   if (filters.show.length !== LAYERS.length) parts.push(`show=${filters.show.join(',')}`);
-  for (const name of ['theme', 'type', 'status', 'role']) {
+  for (const name of ['theme', ...CATEGORY_FILTERS]) {
     if (filters[name]?.length) parts.push(`${name}=${filters[name].map(encodeURIComponent).join(',')}`);
   }
+  if ((filters.from ?? TODAY) !== TODAY) parts.push(`from=${filters.from}`);
+  if (filters.to) parts.push(`to=${filters.to}`);
   if (filters.q) parts.push(`q=${encodeURIComponent(filters.q)}`);
   if (mode === 'coverage') parts.push(`mode=coverage`, `level=${level}`);
   if (record) parts.push(`${record.kind}=${record.id}`);
@@ -98,7 +118,8 @@ export function sameFilters(a, b) {
 
 /** How many filters narrow the selection (for the filter button's badge). */
 export function filterCount(filters) {
-  return filters.theme.length + filters.type.length + filters.status.length + (filters.role?.length ?? 0)
+  return filters.theme.length + CATEGORY_FILTERS.reduce((n, name) => n + (filters[name]?.length ?? 0), 0)
+    + ((filters.from ?? TODAY) !== TODAY ? 1 : 0) + (filters.to ? 1 : 0)
     + (filters.q ? 1 : 0)
     + (filters.show.length !== LAYERS.length ? 1 : 0);
 }
@@ -106,6 +127,14 @@ export function filterCount(filters) {
 /** Decimals that keep the centre within a pixel at this zoom (openstreetmap.org's rule). */
 function precision(zoom) {
   return Math.max(0, Math.ceil(Math.log(zoom) / Math.LN2));
+}
+
+/** A YYYY-MM-DD date, or '' (none, or not a real day). */
+function parseDate(value) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value ?? '');
+  if (!match) return '';
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.toISOString().startsWith(value) ? value : '';
 }
 
 function parseView(value) {
@@ -131,7 +160,7 @@ function parseNear(value) {
 }
 
 function parseRecord(params) {
-  for (const kind of ['actor', 'initiative', 'person']) {
+  for (const kind of RECORD_KEYS) {
     const id = params.get(kind);
     if (id && /^\d+$/.test(id)) return { kind, id: Number(id) };
   }

@@ -59,7 +59,15 @@ export const COLLECTIONS = {
   actors: { kind: 'actor', label: 'Acteurs', one: 'acteur', many: 'acteurs' },
   initiatives: { kind: 'initiative', label: 'Initiatives', one: 'initiative', many: 'initiatives' },
   persons: { kind: 'person', label: 'Personnes ressources', short: 'Personnes', one: 'personne', many: 'personnes' },
+  'needs-offers': { kind: 'need_offer', label: 'Besoins et offres', short: 'Annonces', one: 'annonce', many: 'annonces' },
+  events: { kind: 'event', label: 'Agenda', one: 'événement', many: 'événements' },
+  experiences: { kind: 'experience', label: 'Retours d’expérience', short: 'Expériences', one: 'expérience', many: 'expériences' },
 };
+
+/** The collection (API path) of a kind of record: 'actor' -> 'actors', 'need_offer' -> 'needs-offers'. */
+export function collectionOf(kind) {
+  return Object.keys(COLLECTIONS).find((collection) => COLLECTIONS[collection].kind === kind);
+}
 
 /** "1 acteur", "518 acteurs", "0 initiative" for a collection. */
 export function recordCount(collection, n) {

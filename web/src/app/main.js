@@ -9,12 +9,12 @@
 import { isAbort, record, territoriesAt, territory, vocabularies } from './api.js';
 import { drawBase, largestPolygonCentroid } from './base-layer.js';
 import { cardNodes } from './card.js';
-import { NARROW_SCREEN, REGION_BOUNDS, SIMPLIFY_METRES } from './config.js';
+import { NARROW_SCREEN, REGION_BOUNDS, SIMPLIFY_METRES, TERRITORY_TYPES } from './config.js';
 import { createCoverageLayer } from './coverage-layer.js';
 import { h } from './dom.js';
 import { deName } from './kinds.js';
 import { createFilters } from './filters.js';
-import { readHash, readParams, sameFilters, sameNear, samePoint, sameRecord, sameTerritory, writeHash } from './hash.js';
+import { TODAY, readHash, readParams, sameFilters, sameNear, samePoint, sameRecord, sameTerritory, writeHash } from './hash.js';
 import { createHighlight } from './highlight.js';
 import { L, REDUCED_MOTION, createMap } from './map.js';
 import { createPanel } from './panel.js';
@@ -179,7 +179,7 @@ async function showRecord(next, signal) {
     panel.show([
       behind && h('p', {}, h('button', { type: 'button', class: 'link back', onclick: () => setState({ record: null }) },
         '← Retour à la liste')),
-      cardNodes(kind, feature, { territory: (ref) => chooseTerritory(ref), open: (ref) => openRecord(ref) }),
+      cardNodes(kind, feature, { territory: (ref) => chooseTerritory(ref), open: (ref) => openRecord(ref), state: next }),
     ]);
     announce(`${feature.properties.name}, fiche affichée dans le panneau.`);
     // Opened from a marker with the keyboard: the card comes before the map in the Tab order, so
@@ -410,11 +410,18 @@ function addEmbedCaption() {
       ...f.type.map((code) => labels.actorTypes?.[code] ?? code),
       ...f.status.map((code) => labels.initiativeStatuses?.[code] ?? code),
       ...(f.role ?? []).map((code) => labels.personRoles?.[code] ?? code),
+      ...(f.nature ?? []).map((code) => labels.needOfferNatures?.[code] ?? code),
+      ...(f.eventType ?? []).map((code) => labels.eventTypes?.[code] ?? code),
+      ...(f.outcome ?? []).map((code) => labels.experienceOutcomes?.[code] ?? code),
+      ...(f.territoryType ?? []).map((code) => labels.experienceTerritoryTypes?.[code]
+        ?? TERRITORY_TYPES.find((t) => t.code === code)?.label ?? code),
+      f.show.includes('events') && f.from !== TODAY && (f.from ? `événements dès le ${dayText(f.from)}` : 'événements passés compris'),
+      f.show.includes('events') && f.to && `événements jusqu’au ${dayText(f.to)}`,
       f.q && `« ${f.q} »`,
       state.territory && (territoryFeature()?.properties.name ?? state.territory.code),
       state.near && `${formatDistance(state.near.radius)} autour d’un point`,
     ].filter(Boolean);
-    caption.textContent = words.length ? `Sélection : ${words.join(' · ')}` : 'Tous les acteurs et initiatives';
+    caption.textContent = words.length ? `Sélection : ${words.join(' · ')}` : 'Toutes les fiches de l’atlas';
   };
   vocabularies().then((vocab) => {
     labels = labelsOf(vocab);
@@ -436,6 +443,11 @@ function urlOf(s) {
 function currentView() {
   const c = map.getCenter();
   return { zoom: map.getZoom(), lat: c.lat, lon: c.lng };
+}
+
+/** "12 décembre 2026" of a YYYY-MM-DD day. */
+function dayText(day) {
+  return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 }
 
 function round(x) {

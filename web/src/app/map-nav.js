@@ -11,6 +11,10 @@ if (/\/embed$/.test(location.pathname)) {
 } else {
   nav.replaceChildren(h('ul', {},
     h('li', {}, h('a', { href: 'proposer.html' }, 'Proposer un acteur / une initiative')),
+    h('li', {}, h('a', { href: 'annonce.html' }, 'Publier un besoin ou une offre')),
+    h('li', {}, h('a', { href: 'evenement.html' }, 'Annoncer un événement')),
+    h('li', {}, h('a', { href: 'retour-experience.html' }, 'Partager un retour d’expérience')),
+    h('li', {}, h('a', { href: 'suivre.html' }, 'Suivre un territoire')),
     h('li', {}, h('a', { href: 'mes-contributions.html' }, 'Mes contributions')),
     h('li', {}, h('a', { href: 'moderation.html' }, 'Modération')),
     h('li', {}, h('a', { href: 'donnees-personnelles.html' }, 'Données personnelles'))));

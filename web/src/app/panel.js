@@ -60,6 +60,7 @@ export function createPanel(el, actions) {
           [h('dt', {}, codeLabel(p.kind)), h('dd', {}, p.code)],
           p.postcodes?.length > 0 && [h('dt', {}, p.postcodes.length > 1 ? 'Codes postaux' : 'Code postal'), h('dd', {}, p.postcodes.join(', '))]),
         !p.hasGeometry && h('p', { class: 'muted' }, 'Contour non disponible pour ce territoire.'),
+        followNodes(p),
         p.parents?.length > 0 && [h('h3', {}, 'Fait partie de'), h('ul', { class: 'refs' }, p.parents.map(refButton))],
         results,
         members.length > 0 && [h('h3', {}, 'Contient'), h('ul', { class: 'counts' }, members.map(([k, n]) => h('li', {}, countLabel(k, n))))]);
@@ -92,6 +93,19 @@ export function createPanel(el, actions) {
       document.documentElement.style.setProperty('--sheet-height', '0px');
     },
   };
+}
+
+/**
+ * "Suivre ce territoire": a digest by e-mail of what is new there (suivre.html), or its Atom feed
+ * for a feed reader, without any account.
+ */
+function followNodes(p) {
+  const ref = `${encodeURIComponent(p.kind)}:${encodeURIComponent(p.code)}`;
+  return h('p', { class: 'follow-links' },
+    h('a', { class: 'button', href: `suivre.html?territory=${ref}` }, 'Suivre ce territoire'),
+    ' ',
+    h('a', { href: `api/territories/${encodeURIComponent(p.kind)}/${encodeURIComponent(p.code)}/feed.atom`, type: 'application/atom+xml' },
+      'Fil Atom des nouveautés'));
 }
 
 function formatCoordinate(value, positive, negative) {

@@ -1,10 +1,15 @@
-// Actors and initiatives on the map, as the service clusters them (/api/{actors,initiatives}/
-// clusters): one marker per grid cell with its count at low zoom, single records as markers
-// (actors: discs coloured by type; initiatives: squares coloured by status), and a legend. The
-// service does the clustering, so the page stays light with a whole region of records.
+// The records on the map, as the service clusters them (/api/<collection>/clusters): one marker
+// per grid cell with its count at low zoom, single records as markers (actors: discs coloured by
+// type; initiatives: squares by status; persons: diamonds by role; needs and offers: triangles,
+// down for a need and up for an offer; events: stars by type, greyed and struck when cancelled;
+// experiences: hexagons by outcome), and a legend of the layers shown. The service does the
+// clustering, so the page stays light with a whole region of records.
 
-import { clusters, filterQuery, isAbort } from './api.js';
-import { ACTOR_TYPES, INITIATIVE_STATUSES, PERSON_ROLES, recordLook } from './config.js';
+import { clusters, filterQuery, isAbort, records } from './api.js';
+import {
+  ACTOR_TYPES, CANCELLED_LOOK, EVENT_TYPES, EXPERIENCE_OUTCOMES, INITIATIVE_STATUSES, NEED_OFFER_NATURES, PERSON_ROLES, SHAPES,
+  recordLook, recordWhat,
+} from './config.js';
 import { COLLECTIONS, recordCount } from './kinds.js';
 import { L } from './map.js';
 
@@ -18,6 +23,12 @@ const LEGEND_FOLDED = '(max-width: 1100px)';
 const CLUSTER_ZOOM_OFFSET = 3;
 
 /**
+ * The clusters name a single record's category, not an event's status: the events of the view
+ * are asked for (up to this many) to grey and strike the cancelled ones.
+ */
+const EVENT_STATUS_LIMIT = 1000;
+
+/**
  * Draws the records of the visible area under the state's filters, and redraws them after each
  * move or filter change. `open({kind, id}, {from})` opens a record's card (`from`: the marker,
  * when opened with the keyboard); `announce` tells screen-reader users how many records the view
@@ -28,6 +39,7 @@ const CLUSTER_ZOOM_OFFSET = 3;
  */
 export function createRecordsLayer(map, { open, announce }) {
   map.createPane(PANE).style.zIndex = 450;
+  const legend = addLegend(map);
   const layer = L.layerGroup().addTo(map);
   const container = map.getContainer();
   let state = null;
@@ -51,17 +63,27 @@ export function createRecordsLayer(map, { open, announce }) {
       const answers = await Promise.all(state.filters.show.map(
         (collection) => clusters(collection, box, zoom, filterQuery(collection, state), signal)
           .then((answer) => ({ collection, answer }))));
+      const cancelled = await cancelledEvents(answers, box, signal);
       if (signal.aborted) return;
-      draw(answers);
+      draw(answers, cancelled);
     } catch (error) {
       if (isAbort(error)) return;
       layer.clearLayers();
       container.dataset.markers = 'failed';
-      announce(`Les acteurs et initiatives n’ont pas pu être chargés : ${error.message}`);
+      announce(`Les fiches de la carte n’ont pas pu être chargées : ${error.message}`);
     }
   }
 
-  function draw(answers) {
+  /** Ids of the cancelled events among the single events drawn (none asked when there is none). */
+  async function cancelledEvents(answers, box, signal) {
+    const events = answers.find((a) => a.collection === 'events');
+    if (!events?.answer.features.some((f) => f.properties.count === 1)) return new Set();
+    const page = await records('events', { ...filterQuery('events', state), bbox: box.map((v) => v.toFixed(5)).join(',') },
+      { limit: EVENT_STATUS_LIMIT }, signal);
+    return new Set(page.features.filter((f) => f.properties.status === 'cancelled').map((f) => f.id));
+  }
+
+  function draw(answers, cancelled) {
     // A redraw replaces the markers: the focused one (Leaflet pans the map to a marker focused
     // at its edge, which redraws) gets the focus back, or the map does, rather than the page.
     const focused = container.contains(document.activeElement) ? document.activeElement.dataset.marker : undefined;
@@ -73,13 +95,14 @@ export function createRecordsLayer(map, { open, announce }) {
         const [lon, lat] = feature.geometry.coordinates;
         const { count } = feature.properties;
         total += count;
+        const properties = cancelled.has(feature.properties.id) ? { ...feature.properties, status: 'cancelled' } : feature.properties;
         layer.addLayer(count > 1
           ? clusterMarker(map, collection, [lat, lon], count)
-          : recordMarker(collection, [lat, lon], feature.properties, open));
+          : recordMarker(collection, [lat, lon], properties, open));
       }
       counts.push(recordCount(collection, total));
     }
-    announce(counts.length ? `Dans cette zone : ${counts.join(' et ')}.` : 'Aucune couche affichée.');
+    announce(counts.length ? `Dans cette zone : ${listText(counts)}.` : 'Aucune couche affichée.');
     if (focused !== undefined && !container.contains(document.activeElement)) {
       (container.querySelector(`[data-marker="${CSS.escape(focused)}"]`) ?? container).focus();
     }
@@ -102,12 +125,12 @@ export function createRecordsLayer(map, { open, announce }) {
   }
 
   map.on('moveend', refresh);
-  addLegend(map);
 
   return {
     /** Follows a new state (filters, territory, near); redraws if what it selects changed. */
     update(next) {
       state = next;
+      legend.show(next.filters.show);
       refresh();
     },
 
@@ -133,6 +156,11 @@ export function createRecordsLayer(map, { open, announce }) {
   };
 }
 
+/** "a", "a et b", "a, b et c". */
+function listText(items) {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} et ${items.at(-1)}` : items[0];
+}
+
 /** The visible box, within what the API accepts (longitudes -180..180, latitudes -85..85). */
 function visibleBox(map) {
   const b = map.getBounds();
@@ -140,7 +168,7 @@ function visibleBox(map) {
   return [clamp(b.getWest(), 180), clamp(b.getSouth(), 85), clamp(b.getEast(), 180), clamp(b.getNorth(), 85)];
 }
 
-/** A cell of several records: its count in a disc (actors) or square (initiatives); a click zooms in. */
+/** A cell of several records: its count in its kind's shape; a click zooms in. */
 function clusterMarker(map, collection, latLng, count) {
   const size = Math.round(26 + 6 * Math.log10(count));
   const words = COLLECTIONS[collection];
@@ -161,20 +189,24 @@ function clusterMarker(map, collection, latLng, count) {
   return marker;
 }
 
-/** One record: an actor's dot in the colour of its type, an initiative's square in that of its status. */
+/**
+ * One record in its kind's shape and the colour of its category: an actor's dot, an initiative's
+ * square, a person's diamond, a need's or offer's triangle, an event's star (grey and struck
+ * through when cancelled), an experience's hexagon.
+ */
 function recordMarker(collection, latLng, properties, open) {
   const { kind } = COLLECTIONS[collection];
-  const look = recordLook(kind, properties);
-  const what = kind === 'actor' ? look.label : kind === 'person' ? `Personne ressource, ${look.label.toLowerCase()}`
-    : `Initiative ${look.label.toLowerCase()}`;
+  const cancelled = kind === 'event' && properties.status === 'cancelled';
+  const look = cancelled ? CANCELLED_LOOK : recordLook(kind, properties);
+  const classes = [`${kind}-dot`, properties.nature && `nature-${properties.nature}`, cancelled && 'cancelled'];
   const marker = L.marker(latLng, {
     pane: PANE,
     icon: L.divIcon({
-      className: `${kind}-dot`,
+      className: classes.filter(Boolean).join(' '),
       html: `<span style="background:${look.color}"></span>`,
       iconSize: [18, 18],
     }),
-    title: `${properties.name} (${what})`,
+    title: `${properties.name} (${recordWhat(kind, properties)})`,
     alt: properties.name,
     riseOnHover: true,
     record: { kind, id: properties.id },
@@ -203,27 +235,45 @@ function onKeyboardActivation(marker, key, activate) {
   });
 }
 
-/** Actor types and initiative statuses, folded into a button on narrow screens. */
+/** The legend's sections: one per layer, its entries ({label, color}) and their swatch's shape (and modifier). */
+const LEGEND = {
+  actors: { title: 'Types d’acteurs', entries: ACTOR_TYPES },
+  initiatives: { title: 'Initiatives', entries: INITIATIVE_STATUSES },
+  persons: { title: 'Personnes ressources', entries: PERSON_ROLES },
+  'needs-offers': { title: 'Besoins et offres', entries: NEED_OFFER_NATURES, modifier: (code) => `nature-${code}` },
+  events: { title: 'Agenda', entries: { ...EVENT_TYPES, cancelled: CANCELLED_LOOK }, modifier: (code) => code === 'cancelled' && 'cancelled' },
+  experiences: { title: 'Retours d’expérience', entries: EXPERIENCE_OUTCOMES },
+};
+
+/**
+ * The legend of the layers shown, folded into a button on narrow screens. `show(collections)`
+ * keeps its sections to the layers shown.
+ */
 function addLegend(map) {
   const legend = L.control({ position: 'bottomright' });
-  legend.onAdd = () => {
-    const details = L.DomUtil.create('details', 'legend records-legend');
-    details.open = !window.matchMedia(LEGEND_FOLDED).matches;
-    L.DomUtil.create('summary', '', details).textContent = 'Légende';
-    const section = (title, entries, shape) => {
-      L.DomUtil.create('p', 'legend-title', details).textContent = title;
-      const list = L.DomUtil.create('ul', '', details);
-      for (const { label, color } of Object.values(entries)) {
-        const item = L.DomUtil.create('li', '', list);
-        L.DomUtil.create('span', `legend-swatch ${shape}`, item).style.background = color;
-        item.append(label);
-      }
-    };
-    section('Types d’acteurs', ACTOR_TYPES, 'disc');
-    section('Initiatives', INITIATIVE_STATUSES, 'square');
-    section('Personnes ressources', PERSON_ROLES, 'diamond');
-    L.DomEvent.disableClickPropagation(details);
-    return details;
-  };
+  const details = L.DomUtil.create('details', 'legend records-legend');
+  details.open = !window.matchMedia(LEGEND_FOLDED).matches;
+  L.DomUtil.create('summary', '', details).textContent = 'Légende';
+  const sections = {};
+  for (const [collection, { title, entries, modifier }] of Object.entries(LEGEND)) {
+    const section = L.DomUtil.create('div', 'legend-section', details);
+    section.dataset.collection = collection;
+    L.DomUtil.create('p', 'legend-title', section).textContent = title;
+    const list = L.DomUtil.create('ul', '', section);
+    for (const [code, { label, color }] of Object.entries(entries)) {
+      const item = L.DomUtil.create('li', '', list);
+      const classes = ['legend-swatch', SHAPES[COLLECTIONS[collection].kind], modifier?.(code)].filter(Boolean).join(' ');
+      L.DomUtil.create('span', classes, item).style.background = color;
+      item.append(label);
+    }
+    sections[collection] = section;
+  }
+  L.DomEvent.disableClickPropagation(details);
+  legend.onAdd = () => details;
   legend.addTo(map);
+  return {
+    show(collections) {
+      for (const [collection, section] of Object.entries(sections)) section.hidden = !collections.includes(collection);
+    },
+  };
 }

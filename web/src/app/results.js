@@ -1,11 +1,13 @@
 // The records of a territory or of "autour de", listed in the side panel: a summary by theme, then
-// one list per layer shown (actors, initiatives) in the API's order, a page at a time. The lists
+// one list per layer shown (actors, initiatives, persons, needs and offers, events, experiences)
+// in the API's order (events by date), a page at a time. The lists
 // and the map are in step: hovering or focusing an item rings its place on the map, a click
 // opens its card.
 
 import { coverage, coverageQuery, filterQuery, isAbort, records } from './api.js';
-import { LIST_PAGE, recordLook } from './config.js';
+import { CANCELLED_LOOK, LIST_PAGE, SHAPES, recordLook } from './config.js';
 import { h } from './dom.js';
+import { shortWhen } from './event-dates.js';
 import { COLLECTIONS, formatNumber, recordCount } from './kinds.js';
 
 /** Kinds of territory the coverage API counts by theme (the others get no summary). */
@@ -79,7 +81,7 @@ async function loadPage(target, state, actions, signal, cursor) {
       more.replaceChildren(h('span', { class: 'muted' }, 'Aucun résultat pour ces filtres.'));
     } else if (page.next) {
       more.replaceChildren(h('button', { type: 'button', class: 'secondary', onclick: () => loadPage(target, state, actions, signal, page.next) },
-        `Voir les ${LIST_PAGE} suivant${collection === 'actors' ? 's' : 'es'}`));
+        `Voir les ${LIST_PAGE} suivant${['actors', 'events'].includes(collection) ? 's' : 'es'}`));
     } else {
       more.replaceChildren();
     }
@@ -88,14 +90,27 @@ async function loadPage(target, state, actions, signal, cursor) {
   }
 }
 
+/** What a list says of a record after its name: "Association · Rodez", "sam. 12 déc., 18 h 30 · Rodez". */
+function detailsOf(kind, p) {
+  const where = [p.communeName, p.distance != null && formatDistance(p.distance)];
+  switch (kind) {
+    case 'actor': return [p.typeLabel, ...where];
+    case 'person': return [p.roleLabel, ...where];
+    case 'need_offer': return [[p.natureLabel, p.resourceLabel?.toLowerCase()].filter(Boolean).join(' : '), ...where];
+    case 'event': return [p.status === 'cancelled' && 'Annulé', shortWhen(p), p.onlineUrl && !p.placeName && !p.address ? 'En ligne' : null,
+      ...where];
+    case 'experience': return [p.outcomeLabel, ...where];
+    default: return [p.statusLabel, ...where];
+  }
+}
+
 function item(collection, feature, actions) {
   const p = feature.properties;
   const { kind } = COLLECTIONS[collection];
-  const look = recordLook(kind, p);
-  const what = kind === 'actor' ? p.typeLabel : kind === 'person' ? p.roleLabel : p.statusLabel;
+  const look = kind === 'event' && p.status === 'cancelled' ? CANCELLED_LOOK : recordLook(kind, p);
   const [lon, lat] = feature.geometry?.coordinates ?? [];
   const place = feature.geometry ? { lat, lon } : null;
-  const details = [what, p.communeName, p.distance != null && formatDistance(p.distance)].filter(Boolean).join(' · ');
+  const details = detailsOf(kind, p).filter(Boolean).join(' · ');
   return h('li', {
     'data-id': String(feature.id),
     onmouseenter: () => actions.hover(place),
@@ -108,7 +123,8 @@ function item(collection, feature, actions) {
     onfocus: () => actions.hover(place),
     onblur: () => actions.hover(null),
   },
-  h('span', { class: `legend-swatch ${kind === 'actor' ? 'disc' : 'square'}`, style: `background:${look.color}`, 'aria-hidden': 'true' }),
+  h('span', { class: ['legend-swatch', SHAPES[kind], p.nature && `nature-${p.nature}`].filter(Boolean).join(' '),
+    style: `background:${look.color}`, 'aria-hidden': 'true' }),
   h('span', { class: 'result-name' }, p.name),
   h('span', { class: 'result-details' }, details)));
 }

@@ -1,4 +1,5 @@
-// The links of the write side's pages: propose, my contributions, moderation (coordinators and
+// The links of the write side's pages: propose, publish a need or an offer, announce an event,
+// share an experience, follow a territory, my contributions, moderation (coordinators and
 // admins), sign in or my account. Which ones show depends on GET /api/account, asked once per
 // page (a 401 when nobody is signed in, which the browser's console reports as a failed load).
 // The map has its own, fixed links (map-nav.js).
@@ -41,6 +42,10 @@ export async function fillNav(nav, current) {
     current && link('./', 'La carte'),
     link('proposer.html', 'Proposer un acteur / une initiative'),
     link('personne-ressource.html', 'Personne ressource'),
+    link('annonce.html', 'Publier un besoin ou une offre'),
+    link('evenement.html', 'Annoncer un événement'),
+    link('retour-experience.html', 'Partager un retour d’expérience'),
+    link('suivre.html', 'Suivre un territoire'),
     a && link('mes-contributions.html', 'Mes contributions'),
     moderates(a) && link('moderation.html', 'Modération'),
     a ? link(PAGES.account, 'Mon compte') : link(PAGES.signIn, 'Se connecter')));

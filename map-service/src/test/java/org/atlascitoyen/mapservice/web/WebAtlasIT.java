@@ -47,6 +47,12 @@ import tools.jackson.databind.JsonNode;
 class WebAtlasIT extends DemoServiceIT {
 
     private static final String TOULOUSE_METROPOLE = "Toulouse Métropole";
+    /** The "Afficher" boxes, all ticked by default. */
+    private static final String[] ALL_LAYERS = {"filter-show-actors", "filter-show-initiatives", "filter-show-persons",
+        "filter-show-needs-offers", "filter-show-events", "filter-show-experiences"};
+    /** The layers of issue 15, drawn as the others: [collection, marker class prefix]. */
+    private static final List<List<String>> AGIR_LAYERS = List.of(List.of("needs-offers", "need_offer"), List.of("events", "event"),
+            List.of("experiences", "experience"));
     /** The demo directory, whose e-mails must never reach a page (map-service/ is the tests' working directory). */
     private static final Path DEMO_ACTORS_CSV = Path.of("..", "data", "demo", "acteurs-reseau.csv");
 
@@ -70,16 +76,27 @@ class WebAtlasIT extends DemoServiceIT {
         assertThat(drawn.initiatives()).isEqualTo(matched("initiatives", "bbox=" + bbox)).isPositive();
 
         WebElement legend = browser.find(".records-legend");
-        assertThat(legend.getText()).contains("Types d’acteurs", "Initiatives", "Personnes ressources");
+        assertThat(legend.getText()).contains("Types d’acteurs", "Initiatives", "Personnes ressources", "Besoins et offres",
+                "Agenda", "Retours d’expérience");
         JsonNode vocab = api("/api/vocabularies");
         List<WebElement> sections = legend.findElements(By.cssSelector("ul"));
-        assertThat(sections).hasSize(3);
+        assertThat(sections).as("a section per layer").hasSize(6);
         assertThat(sections.get(0).findElements(By.tagName("li"))).as("one entry per actor type")
                 .hasSize(vocab.path("actorTypes").size());
         assertThat(sections.get(1).findElements(By.tagName("li"))).as("one entry per initiative status")
                 .hasSize(vocab.path("initiativeStatuses").size());
         assertThat(sections.get(2).findElements(By.tagName("li"))).as("one entry per person role")
                 .hasSize(vocab.path("personRoles").size());
+        assertThat(sections.get(3).findElements(By.tagName("li"))).as("need, offer").hasSize(vocab.path("needOfferNatures").size());
+        assertThat(sections.get(4).findElements(By.tagName("li"))).as("one entry per event type, and cancelled")
+                .hasSize(vocab.path("eventTypes").size() + 1);
+        assertThat(sections.get(5).findElements(By.tagName("li"))).as("one entry per outcome")
+                .hasSize(vocab.path("experienceOutcomes").size());
+
+        // Unticked, a layer leaves the legend.
+        browser.find("#filter-show-events").click();
+        browser.until("the events' section hidden", d -> !sections.get(4).isDisplayed());
+        assertThat(sections.get(3).isDisplayed()).isTrue();
     }
 
     // ---- 2. A theme ----
@@ -172,7 +189,7 @@ class WebAtlasIT extends DemoServiceIT {
         browser.until("role in the hash", d -> browser.hash().contains("role=" + role));
         String expected = plural(allActors, "acteur") + " · " + plural(allInitiatives, "initiative") + " · "
                 + plural(persons, "personne");
-        browser.until(() -> "the count '" + expected + "', shows '" + countText() + "'", d -> countText().equals(expected));
+        browser.until(() -> "the count '" + expected + "', shows '" + countText() + "'", d -> countOf(3).equals(expected));
         Drawn drawn = drawnMarkers();
         assertThat(param(drawn.personsRequest(), "role")).isEqualTo(role);
         assertThat(drawn.actorsRequest()).doesNotContain("role=");
@@ -186,7 +203,7 @@ class WebAtlasIT extends DemoServiceIT {
         // A link with the role reproduces it.
         browser.open("/#role=" + role);
         browser.until(() -> "the count '" + expected + "' from the link, shows '" + countText() + "'",
-                d -> countText().equals(expected));
+                d -> countOf(3).equals(expected));
         assertThat(browser.find("#filter-role-" + role).isSelected()).isTrue();
     }
 
@@ -197,10 +214,12 @@ class WebAtlasIT extends DemoServiceIT {
         browser.open("/");
         waitForCount(allActors, allInitiatives);
 
-        // Actors only: no initiative (nor person) counted, drawn or exported.
-        browser.find("#filter-show-initiatives").click();
-        browser.find("#filter-show-persons").click();
-        browser.until("show in the hash", d -> browser.hash().contains("show=actors") && !browser.hash().contains("persons"));
+        // Actors only: no initiative (nor any other layer) counted, drawn or exported.
+        for (String layer : List.of("initiatives", "persons", "needs-offers", "events", "experiences")) {
+            browser.find("#filter-show-" + layer).click();
+        }
+        browser.until("show in the hash", d -> browser.hash().contains("show=actors") && !browser.hash().contains("persons")
+                && !browser.hash().contains("experiences"));
         browser.until(() -> "the count of actors alone, shows " + countText(), d -> countText().equals(plural(allActors, "acteur")));
         Drawn drawn = drawnMarkers();
         assertThat(drawn.initiatives()).isZero();
@@ -215,6 +234,7 @@ class WebAtlasIT extends DemoServiceIT {
         assertThat(browser.find("#filter-show-actors").isSelected()).isTrue();
         assertThat(browser.find("#filter-show-initiatives").isSelected()).isTrue();
         assertThat(browser.find("#filter-show-persons").isSelected()).isTrue();
+        assertThat(browser.find("#filter-show-events").isSelected()).isTrue();
 
         // A status narrows the initiatives only.
         String status = stream(api("/api/vocabularies").path("initiativeStatuses")).map(t -> t.path("code").asString())
@@ -237,7 +257,7 @@ class WebAtlasIT extends DemoServiceIT {
         browser.until("a hash with the view alone", d -> browser.hash().matches("#map=[^&]+"));
         waitForCount(allActors, allInitiatives);
         assertThat(browser.findAll("#filters input[type=checkbox]:checked")).extracting(e -> e.getDomAttribute("id"))
-                .containsExactlyInAnyOrder("filter-show-actors", "filter-show-initiatives", "filter-show-persons");
+                .containsExactlyInAnyOrder(ALL_LAYERS);
         assertThat(browser.find("#filter-q").getDomProperty("value")).isEmpty();
         assertThat(browser.find("#filters-toggle .badge").getText()).isEmpty();
         browser.until("the panel closed", d -> !browser.find("#panel").isDisplayed());
@@ -521,7 +541,8 @@ class WebAtlasIT extends DemoServiceIT {
         browser.until("the summary", d -> normalize(browser.find("#panel .summary").getText()).equals(
                 "En bref\nAucun acteur ni aucune initiative connus ici pour cette sélection : une zone blanche."));
         waitForCount(0, 0);
-        browser.until("empty lists", d -> browser.findAll("#panel .result-group > p").stream()
+        browser.until("empty lists", d -> browser.findAll("#panel .result-group:is([data-collection=actors],"
+                + " [data-collection=initiatives], [data-collection=persons]) > p").stream()
                 .filter(p -> p.getText().equals("Aucun résultat pour ces filtres.")).count() == 3);
         assertThat(browser.findAll("#map path.atlas-selection")).hasSize(1);
         assertThat(browser.hash()).as("still in coverage mode").contains("mode=coverage");
@@ -617,8 +638,9 @@ class WebAtlasIT extends DemoServiceIT {
         first.click();
         browser.waitForPanelTitle(name);
         Screen before = screen();
-        assertThat(before.checked()).containsExactlyInAnyOrder("filter-show-actors", "filter-show-initiatives", "filter-show-persons",
-                "filter-theme-" + theme, "filter-type-" + type, "mode-markers");
+        List<String> checked = new ArrayList<>(List.of(ALL_LAYERS));
+        checked.addAll(List.of("filter-theme-" + theme, "filter-type-" + type, "mode-markers"));
+        assertThat(before.checked()).containsExactlyInAnyOrderElementsOf(checked);
 
         browser.driver.get("about:blank");
         browser.driver.get(before.url());
@@ -894,7 +916,7 @@ class WebAtlasIT extends DemoServiceIT {
 
     /** The markers of the map, summed by collection, with the cluster requests they came from. */
     private record Drawn(long actors, long initiatives, int markers, String actorsRequest, String initiativesRequest,
-                         long persons, String personsRequest) {
+                         long persons, String personsRequest, Map<String, Long> others, Map<String, String> othersRequests) {
     }
 
     private static final String DRAWN_JS = """
@@ -907,15 +929,21 @@ class WebAtlasIT extends DemoServiceIT {
             return {actors: total('.actor-dot', '.actor-cluster'), initiatives: total('.initiative-dot', '.initiative-cluster'),
               markers: document.querySelectorAll('#map .leaflet-marker-icon').length,
               actorsRequest: last('actors'), initiativesRequest: last('initiatives'),
-              persons: total('.person-dot', '.person-cluster'), personsRequest: last('persons')};""";
+              persons: total('.person-dot', '.person-cluster'), personsRequest: last('persons'),
+              others: Object.fromEntries(arguments[0].map(([c, k]) => [c, total('.' + k + '-dot', '.' + k + '-cluster')])),
+              othersRequests: Object.fromEntries(arguments[0].map(([c]) => [c, last(c)]))};""";
 
     /** Waits for the markers, then reads them and their requests in one go (no redraw in between). */
+    @SuppressWarnings("unchecked")
     private Drawn drawnMarkers() {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> m = browser.until("the markers drawn", d -> (Map<String, Object>) browser.script(DRAWN_JS));
+        Map<String, Object> m = browser.until("the markers drawn", d -> (Map<String, Object>) browser.script(DRAWN_JS, AGIR_LAYERS));
+        Map<String, Long> others = new LinkedHashMap<>();
+        ((Map<String, Object>) m.get("others")).forEach((c, n) -> others.put(c, ((Number) n).longValue()));
+        Map<String, String> othersRequests = new LinkedHashMap<>();
+        ((Map<String, Object>) m.get("othersRequests")).forEach((c, r) -> othersRequests.put(c, (String) r));
         return new Drawn(((Number) m.get("actors")).longValue(), ((Number) m.get("initiatives")).longValue(),
                 ((Number) m.get("markers")).intValue(), (String) m.get("actorsRequest"), (String) m.get("initiativesRequest"),
-                ((Number) m.get("persons")).longValue(), (String) m.get("personsRequest"));
+                ((Number) m.get("persons")).longValue(), (String) m.get("personsRequest"), others, othersRequests);
     }
 
     /** The markers are those the API answers to the page's own requests: same records, same clusters. */
@@ -934,8 +962,17 @@ class WebAtlasIT extends DemoServiceIT {
             assertThat(drawn.persons()).as("persons drawn").isEqualTo(clusterTotal(personClusters));
             persons = personClusters.path("features").size();
         }
+        // Needs and offers, events, experiences: the same, each layer on its own.
+        int others = 0;
+        for (Map.Entry<String, Long> layer : drawn.others().entrySet()) {
+            if (layer.getValue() > 0) {
+                JsonNode clusters = api(drawn.othersRequests().get(layer.getKey()));
+                assertThat(layer.getValue()).as(layer.getKey() + " drawn").isEqualTo(clusterTotal(clusters));
+                others += clusters.path("features").size();
+            }
+        }
         assertThat(drawn.markers()).as("markers").isEqualTo(actors.path("features").size() + initiatives.path("features").size()
-                + persons);
+                + persons + others);
     }
 
     private long clusterTotal(String request) {
@@ -972,11 +1009,16 @@ class WebAtlasIT extends DemoServiceIT {
         return (String) browser.script("return document.activeElement?.id ?? null");
     }
 
-    /** The count line's actors and initiatives (the resource persons' count, none here, follows them). */
+    /** The count line's actors and initiatives (the other layers' counts follow them). */
     private void waitForCount(long actors, long initiatives) {
         String expected = plural(actors, "acteur") + " · " + plural(initiatives, "initiative");
-        browser.until(() -> "the count '" + expected + "', shows '" + countText() + "'",
-                d -> countText().replaceFirst(" · \\d+ personnes?$", "").equals(expected));
+        browser.until(() -> "the count '" + expected + "', shows '" + countText() + "'", d -> countOf(2).equals(expected));
+    }
+
+    /** The first `layers` counts of the count line ("12 acteurs · 3 initiatives"). */
+    private String countOf(int layers) {
+        List<String> counts = List.of(countText().split(" · "));
+        return String.join(" · ", counts.subList(0, Math.min(layers, counts.size())));
     }
 
     private String countText() {
