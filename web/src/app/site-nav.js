@@ -41,6 +41,7 @@ export async function fillNav(nav, current) {
     current && link('./', 'La carte'),
     link('proposer.html', 'Proposer un acteur / une initiative'),
     link('personne-ressource.html', 'Personne ressource'),
+    link('retour-experience.html', 'Retour d’expérience'),
     a && link('mes-contributions.html', 'Mes contributions'),
     moderates(a) && link('moderation.html', 'Modération'),
     a ? link(PAGES.account, 'Mon compte') : link(PAGES.signIn, 'Se connecter')));
