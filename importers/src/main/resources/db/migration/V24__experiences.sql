@@ -87,6 +87,13 @@ ALTER TABLE experience_hidden ADD COLUMN origin text NOT NULL DEFAULT 'proposed'
 ALTER TABLE experience DROP CONSTRAINT experience_initiative_id_key;
 CREATE UNIQUE INDEX experience_lessons_idx ON experience (initiative_id) WHERE origin = 'lessons';
 CREATE INDEX experience_initiative_idx ON experience (initiative_id);
+-- The public view keeps every column of its table (V7's rule 3): origin is public.
+CREATE OR REPLACE VIEW experience_public AS
+  SELECT id, name, name_search, outcome, themes, description, happened, differently, carried_by, started_on, ended_on,
+         public_reached, means, partners, evidence_links, initiative_id, website, address, postcode, geom, precision,
+         territory_kind, territory_code, commune, epci, petr, bassin_vie, departement, region, out_of_region,
+         created_at, updated_at, search, geom_3857, origin
+  FROM experience;
 
 -- ---------------------------------------------------------------------------------------------
 -- The lessons learned of initiatives as experiences. An initiative whose lessons_learned is not
