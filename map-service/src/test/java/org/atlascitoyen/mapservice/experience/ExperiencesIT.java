@@ -150,6 +150,12 @@ class ExperiencesIT extends WebIT {
         assertThat(ids("/api/experiences?territoryType=epci_urbain&format=json")).contains(success).doesNotContain(failure);
         assertThat(ids("/api/experiences?territoryType=epci_rural,qpv&format=json")).contains(success, failure);
         assertThat(get("/api/export/experiences.csv?territoryType=qpv").body()).contains("Jardins").doesNotContain("Épicerie");
+        assertThat(json(get("/api/experiences/clusters?bbox=3.7,43.5,4,43.7&zoom=12&territoryType=qpv")).get("numberMatched").asLong())
+                .isPositive();
+        assertThat(json(get("/api/experiences/clusters?bbox=3.7,43.5,4,43.7&zoom=12&territoryType=bassin_vie_rural"))
+                .get("numberMatched").asLong()).isZero();
+        assertThat(get("/tiles/experiences/14/8369/5984.pbf?territoryType=qpv,pnr", HttpResponse.BodyHandlers.ofByteArray())
+                .statusCode()).isIn(200, 204);
         assertThat(status(get("/api/experiences?territoryType=rural"))).isEqualTo("400 territoryType");
         assertThat(status(get("/api/actors?territoryType=qpv"))).as("experiences only").isEqualTo("400 territoryType");
     }
