@@ -288,3 +288,7 @@ INSERT INTO france_departement (code, name, region)
 SELECT DISTINCT ON (code) code, name, region FROM stage_departement
 WHERE code IS NOT NULL AND name IS NOT NULL
 ORDER BY code;
+
+-- The kinds of territory experiences are searched and compared by (rural or urban bassin de vie
+-- and EPCI), from the new state (V24__experiences.sql).
+SELECT atlas_refresh_territory_typology();

@@ -194,6 +194,10 @@ public final class AtlasImport {
                 if (persons > 0) {
                     out.println("Demo resource persons (fictional) added: " + persons + ".");
                 }
+                int experiences = DemoExperiences.load(db, DemoData.defaultDirectory(env));
+                if (experiences > 0) {
+                    out.println("Demo retours d'expérience (fictional) added: " + experiences + ".");
+                }
             }
         }
     }
@@ -285,6 +289,10 @@ public final class AtlasImport {
         int persons = DemoPersons.load(db, dir);
         if (print && persons > 0) {
             out.println("Demo resource persons (fictional): " + persons + ".");
+        }
+        int experiences = DemoExperiences.load(db, dir);
+        if (print && experiences > 0) {
+            out.println("Demo retours d'expérience (fictional): " + experiences + ".");
         }
         return reports;
     }

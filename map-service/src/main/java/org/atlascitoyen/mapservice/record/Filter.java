@@ -16,13 +16,29 @@ import org.atlascitoyen.mapservice.territory.TerritoryKind;
  * @param categories codes of the kind's category ({@code type} of actors, {@code status} of
  *                   initiatives): records with any of them
  * @param period     events only: those that overlap it, else null
+ * @param territoryTypes experiences only: those in any of these kinds of territory ({@link #TERRITORY_TYPES})
  */
 public record Filter(RecordKind kind, Bbox bbox, Near near, Territory territory, List<String> themes,
-                     List<String> categories, String q, OffsetDateTime updatedSince, Period period) {
+                     List<String> categories, String q, OffsetDateTime updatedSince, Period period,
+                     List<String> territoryTypes) {
+
+    /**
+     * The kinds of territory of {@code territoryType} (V24: table {@code territory_type}): rural or
+     * urban bassin de vie and EPCI, and being in a QPV or a PNR.
+     */
+    public static final List<String> TERRITORY_TYPES = List.of("bassin_vie_rural", "bassin_vie_urbain", "epci_rural",
+            "epci_urbain", "qpv", "pnr");
 
     public Filter {
         themes = themes == null ? List.of() : List.copyOf(themes);
         categories = categories == null ? List.of() : List.copyOf(categories);
+        territoryTypes = territoryTypes == null ? List.of() : List.copyOf(territoryTypes);
+    }
+
+    /** Criteria without kinds of territory. */
+    public Filter(RecordKind kind, Bbox bbox, Near near, Territory territory, List<String> themes,
+                  List<String> categories, String q, OffsetDateTime updatedSince, Period period) {
+        this(kind, bbox, near, territory, themes, categories, q, updatedSince, period, null);
     }
 
     /** Criteria without a period. */
@@ -38,7 +54,7 @@ public record Filter(RecordKind kind, Bbox bbox, Near near, Territory territory,
 
     /** The same criteria without the bounding box (a tile brings its own). */
     public Filter withoutBbox() {
-        return new Filter(kind, null, near, territory, themes, categories, q, updatedSince, period);
+        return new Filter(kind, null, near, territory, themes, categories, q, updatedSince, period, territoryTypes);
     }
 
     /** How records are ordered: nearest first around {@code near}, best match for {@code q}, else by id. */
@@ -70,6 +86,9 @@ public record Filter(RecordKind kind, Bbox bbox, Near near, Territory territory,
             if (!filter.categories.isEmpty()) {
                 parts.add(filter.kind.category().parameter() + "-" + String.join("-", filter.categories));
             }
+        }
+        if (!territoryTypes.isEmpty()) {
+            parts.add("territoryType-" + String.join("-", territoryTypes));
         }
         if (q != null) {
             parts.add("q-" + q);

@@ -30,6 +30,8 @@ import org.atlascitoyen.importers.record.RecordKind;
  * @param updatedSince ISO date or date-time: records updated at or after it
  * @param from         ISO date or date-time: events ending at or after it (events only)
  * @param to           ISO date or date-time: events starting before it; a date includes its whole day (events only)
+ * @param territoryType kinds of territory: {@code bassin_vie_rural}, {@code bassin_vie_urbain}, {@code epci_rural},
+ *                     {@code epci_urbain}, {@code qpv}, {@code pnr} (experiences only)
  */
 public record FilterParams(
         @Parameter(description = "minLon,minLat,maxLon,maxLat (WGS84)", example = "1.3,43.5,1.6,43.7") String bbox,
@@ -56,11 +58,13 @@ public record FilterParams(
         @Parameter(description = "ISO date (Paris time) or date-time: events ending at or after it (events only)",
                 example = "2026-12-01") String from,
         @Parameter(description = "ISO date (Paris time, the whole day included) or date-time: events starting before it "
-                + "(events only)", example = "2026-12-31") String to) {
+                + "(events only)", example = "2026-12-31") String to,
+        @Parameter(description = "kinds of territory (repeat or comma-separate): bassin_vie_rural, bassin_vie_urbain, "
+                + "epci_rural, epci_urbain, qpv, pnr (experiences only)") List<String> territoryType) {
 
     /** No filter at all. */
     public static final FilterParams NONE = new FilterParams(null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null);
+            null, null, null, null);
 
     /** The codes given for a kind's category parameter ({@code type}, {@code status}, {@code role}...). */
     public List<String> category(String parameter) {
@@ -84,13 +88,13 @@ public record FilterParams(
         return new FilterParams(bbox, near, radius, territory, theme, keep.equals("type") ? type : null,
                 keep.equals("status") ? status : null, keep.equals("role") ? role : null,
                 keep.equals("nature") ? nature : null, keep.equals("eventType") ? eventType : null,
-                keep.equals("outcome") ? outcome : null, q, updatedSince, from, to);
+                keep.equals("outcome") ? outcome : null, q, updatedSince, from, to, territoryType);
     }
 
     /** The same parameters without {@code bbox} (a tile brings its own box). */
     public FilterParams withoutBbox() {
         return new FilterParams(null, near, radius, territory, theme, type, status, role, nature, eventType, outcome, q,
-                updatedSince, from, to);
+                updatedSince, from, to, territoryType);
     }
 
     /**
@@ -116,6 +120,7 @@ public record FilterParams(
         putCodes(values, "nature", nature);
         putCodes(values, "eventType", eventType);
         putCodes(values, "outcome", outcome);
+        putCodes(values, "territoryType", territoryType);
         return values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
     }
 

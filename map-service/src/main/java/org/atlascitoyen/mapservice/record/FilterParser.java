@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,19 @@ public class FilterParser {
         }
         return new Filter(kind, bbox(p.bbox()), near(p.near(), p.radius()), territory(p.territory()),
                 codes("theme", p.theme(), vocabularies.themes()), categories, SearchText.of("q", p.q()),
-                updatedSince(p.updatedSince()), period(kind, p.from(), p.to()));
+                updatedSince(p.updatedSince()), period(kind, p.from(), p.to()), territoryTypes(kind, p.territoryType()));
+    }
+
+    /** {@code territoryType} of experiences; refused for other kinds, as {@code from} and {@code to} are. */
+    private static List<String> territoryTypes(RecordKind kind, List<String> values) {
+        Map<String, String> known = new LinkedHashMap<>();
+        Filter.TERRITORY_TYPES.forEach(code -> known.put(code, code));
+        List<String> codes = codes("territoryType", values, known);
+        if (!codes.isEmpty() && kind != RecordKind.EXPERIENCE) {
+            throw new BadParameterException("territoryType", capitalized(kind.path())
+                    + " have no kind of territory to filter on; territoryType filters experiences");
+        }
+        return codes;
     }
 
     /** {@code from} and {@code to} of events; refused for other kinds (a list that ignored them would look filtered). */

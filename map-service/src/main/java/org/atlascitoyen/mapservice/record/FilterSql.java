@@ -61,6 +61,10 @@ public final class FilterSql {
             clauses.add("r." + column + " IN (:" + column + "Codes)");
             params.put(column + "Codes", filter.categories());
         }
+        if (!filter.territoryTypes().isEmpty()) {
+            clauses.add(territoryTypes(filter.territoryTypes()));
+            params.put("territoryTypes", filter.territoryTypes());
+        }
         if (filter.q() != null) {
             clauses.add("r.search @@ " + TSQUERY);
             params.put("q", filter.q());
@@ -127,6 +131,29 @@ public final class FilterSql {
         // The table and key are constants of the kind's description, never request text.
         return "EXISTS (SELECT FROM " + kind.perimeterTable() + " pp JOIN commune c ON " + HOLDS_COMMUNE
                 + " WHERE pp." + kind.provenanceKey() + " = r.id AND " + inside + ")";
+    }
+
+    /**
+     * Experiences in any of these kinds of territory (V24): a bassin de vie or an EPCI of that type
+     * (a key lookup in {@code territory_typology}), or a point inside a QPV or a PNR (geometry, as
+     * the territory filter decides them). Only the fragments of the kinds asked for appear.
+     */
+    private static String territoryTypes(List<String> types) {
+        List<String> any = new ArrayList<>();
+        if (types.stream().anyMatch(t -> t.startsWith("bassin_vie_"))) {
+            any.add("r.bassin_vie IN (SELECT y.code FROM territory_typology y WHERE y.kind = 'bassin_vie'"
+                    + " AND y.type IN (:territoryTypes))");
+        }
+        if (types.stream().anyMatch(t -> t.startsWith("epci_"))) {
+            any.add("r.epci IN (SELECT y.code FROM territory_typology y WHERE y.kind = 'epci' AND y.type IN (:territoryTypes))");
+        }
+        for (String zone : List.of("qpv", "pnr")) {
+            if (types.contains(zone)) {
+                // The kind is one of the two constants above, never request text.
+                any.add("EXISTS (SELECT FROM territory t WHERE t.kind = '" + zone + "' AND ST_Intersects(t.geom, r.geom))");
+            }
+        }
+        return "(" + String.join(" OR ", any) + ")";
     }
 
     /**
