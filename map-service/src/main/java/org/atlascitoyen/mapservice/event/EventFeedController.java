@@ -41,6 +41,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RestController
 class EventFeedController {
 
+    static final java.time.ZoneId PARIS = IcsCalendar.PARIS;
     static final MediaType CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d/MM/yyyy", Locale.FRANCE);
 

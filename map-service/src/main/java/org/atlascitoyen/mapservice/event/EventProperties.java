@@ -12,11 +12,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param feedMax      the most events one feed holds (the first ones by start)
  * @param feedPastDays a feed without {@code from} starts this many days ago
  * @param maxAgeSeconds how long a client or cache may keep a feed (Cache-Control max-age)
+ * @param maxBodyBytes the largest body of {@code POST /api/events}, in bytes
  */
 @ConfigurationProperties("atlas.events")
 public record EventProperties(
         @DefaultValue("atlas-citoyen.local") String uidHost,
         @DefaultValue("2000") int feedMax,
         @DefaultValue("30") int feedPastDays,
-        @DefaultValue("900") int maxAgeSeconds) {
+        @DefaultValue("900") int maxAgeSeconds,
+        @DefaultValue("16384") int maxBodyBytes) {
 }
