@@ -64,6 +64,11 @@ public final class AtlasImport {
                                            --licence-url URL     where its text is (known licences: found)
                                            --attribution TEXT    the credit line the producer asks for
                                          formats and mapping files: importers/README.md
+              events --format ics [--source NAME] [options] FILE|URL
+                                         import a calendar (iCalendar, RFC 5545) as events: upserts on each
+                                         event's UID, marks cancelled ones, expands recurring ones from
+                                         ATLAS_ICS_PAST_DAYS (30) days ago to ATLAS_ICS_FUTURE_DAYS (365) ahead;
+                                         the source defaults to the file's name or the URL's host
               schedule add actors|initiatives --every PERIOD --source NAME --format FORMAT [--mapping FILE]
                            [--keep-out-of-region] URL
                                          re-import URL every PERIOD (ISO 8601: PT6H, P1D) from the map service
@@ -125,7 +130,7 @@ public final class AtlasImport {
                 importTerritories(db, dataDir);
             }
             case "init" -> init(DatabaseConfig.fromMap(env), dataOption(args), verbose);
-            case "actors", "initiatives" -> {
+            case "actors", "initiatives", "events" -> {
                 DatabaseConfig db = DatabaseConfig.fromMap(env);
                 ImportRequest request = DirectoryOptions.parse(RecordKind.byPath(command).orElseThrow(), args);
                 migrate(db);

@@ -51,12 +51,25 @@ final class DirectoryOptions {
                 }
             }
         }
+        if (kind == RecordKind.EVENT) {
+            // A calendar names itself: its source defaults to the file's or the host's name.
+            format = format == null ? ImportRequest.Format.ICS : format;
+            source = source != null ? source : defaultSource(file, url);
+        }
         if ((file == null && url == null) || source == null || format == null) {
             throw new IllegalArgumentException("import " + kind.path() + " needs --source NAME, --format FORMAT and a FILE or URL\n"
                     + AtlasImport.USAGE);
         }
         return new ImportRequest(kind, source, format, file, mapping, keepOutOfRegion, partial, rejects,
                 SourceLicence.of(licence, licenceUrl, attribution), url);
+    }
+
+    /** {@code agenda-tiers-lieux} for {@code agenda-tiers-lieux.ics}, {@code agenda.example.org} for a URL. */
+    static String defaultSource(Path file, URI url) {
+        String base = url != null ? String.valueOf(url.getHost()) : file == null ? "" : file.getFileName().toString();
+        String name = base.toLowerCase(java.util.Locale.ROOT).replaceAll("\\.ics$", "").replaceAll("[^a-z0-9._-]+", "-")
+                .replaceAll("^[^a-z0-9]+", "");
+        return name.isEmpty() ? "agenda" : name.length() > 100 ? name.substring(0, 100) : name;
     }
 
     private static String value(String arg, Deque<String> args) {

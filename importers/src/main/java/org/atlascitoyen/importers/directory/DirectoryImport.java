@@ -62,6 +62,9 @@ public final class DirectoryImport {
     }
 
     public DirectoryImportReport run(ImportRequest request) throws SQLException, IOException {
+        if (request.format() == ImportRequest.Format.ICS) { // events, from a calendar: the same runs, locating and report
+            return new EventImport(db, EventImport.defaultWindow(System.getenv())).run(request);
+        }
         Instant started = Instant.now();
         if (!Files.isRegularFile(request.file()) || !Files.isReadable(request.file())) {
             throw new IllegalArgumentException("cannot read " + request.file() + ": no such readable file");
@@ -142,6 +145,7 @@ public final class DirectoryImport {
             case CSV, GEOJSON -> file;
             case GOGOCARTO -> file == null ? GoGoCartoRowReader.BUILT_IN : GoGoCartoRowReader.BUILT_IN.with(file);
             case RNA -> file == null ? RnaRowReader.BUILT_IN : RnaRowReader.BUILT_IN.with(file);
+            case ICS -> file;
         };
     }
 
@@ -151,6 +155,7 @@ public final class DirectoryImport {
             case GEOJSON -> new GeoJsonRowReader(request.file(), mapping);
             case GOGOCARTO -> new GoGoCartoRowReader(request.file(), mapping);
             case RNA -> new RnaRowReader(request.file());
+            case ICS -> throw new IllegalStateException("iCalendar files are read by EventImport");
         };
     }
 
@@ -175,7 +180,7 @@ public final class DirectoryImport {
         }
     }
 
-    private static void configure(Connection connection, ImportRequest request, long runId) throws SQLException {
+    static void configure(Connection connection, ImportRequest request, long runId) throws SQLException {
         try (PreparedStatement set = connection.prepareStatement(sql("settings.sql"))) {
             for (Map.Entry<String, String> s : Map.of(
                     "atlas.import.source", request.source(),
@@ -235,7 +240,7 @@ public final class DirectoryImport {
      * Writes the reject CSV next to the input (through a temporary file, so that a failure leaves
      * no half file); removes a stale one when this run rejected nothing.
      */
-    private static void writeRejects(Connection connection, ImportRequest request, String position, long rejected)
+    static void writeRejects(Connection connection, ImportRequest request, String position, long rejected)
             throws SQLException, IOException {
         Path target = request.rejectsFile();
         if (rejected == 0) {
@@ -267,6 +272,11 @@ public final class DirectoryImport {
     /** A one-statement script of {@code sql/directory-import/}. */
     private static String sql(String script) {
         return SqlResource.statement(SQL + script);
+    }
+
+    /** The same, for the event import that shares these scripts. */
+    static String sqlOf(String script) {
+        return sql(script);
     }
 
     private static List<String> statements(String script, RecordKind kind) {

@@ -23,15 +23,15 @@ import org.atlascitoyen.importers.source.SourceLicence;
 public record ImportRequest(RecordKind kind, String source, Format format, Path file, Path mapping,
                             boolean keepOutOfRegion, boolean partial, Path rejects, SourceLicence licence, URI url) {
 
-    /** The formats a directory can come in. */
+    /** The formats a directory can come in; events come from iCalendar files (ICS) only. */
     public enum Format {
-        CSV, GEOJSON, GOGOCARTO, RNA;
+        CSV, GEOJSON, GOGOCARTO, RNA, ICS;
 
         public static Format parse(String name) {
             try {
                 return valueOf(name.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown format '" + name + "': expected csv, geojson, gogocarto or rna");
+                throw new IllegalArgumentException("unknown format '" + name + "': expected csv, geojson, gogocarto, rna or ics");
             }
         }
 
@@ -53,6 +53,11 @@ public record ImportRequest(RecordKind kind, String source, Format format, Path 
         }
         if (format == Format.RNA && kind != RecordKind.ACTOR) {
             throw new IllegalArgumentException("the RNA lists associations: import it as actors");
+        }
+        if ((format == Format.ICS) != (kind == RecordKind.EVENT)) {
+            throw new IllegalArgumentException(kind == RecordKind.EVENT
+                    ? "events are imported from iCalendar files: --format ics"
+                    : "an iCalendar file holds events: import it with ./atlas import events --format ics");
         }
         if (kind == RecordKind.PERSON) {
             // A resource person is listed only with their own consent (V17): never from a directory.

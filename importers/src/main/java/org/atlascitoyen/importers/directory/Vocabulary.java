@@ -48,7 +48,7 @@ public final class Vocabulary {
 
     /** Reads a vocabulary table with columns code, label, synonyms. */
     public static Vocabulary load(Connection connection, String table) throws SQLException {
-        if (!List.of("theme", "actor_type", "initiative_status").contains(table)) {
+        if (!List.of("theme", "actor_type", "initiative_status", "event_type").contains(table)) {
             throw new IllegalArgumentException("not a vocabulary table: " + table);
         }
         Map<String, List<String>> byCode = new java.util.LinkedHashMap<>();

@@ -77,6 +77,7 @@ public final class UrlImport {
             case CSV, RNA -> ".csv";
             case GEOJSON -> ".geojson";
             case GOGOCARTO -> ".json";
+            case ICS -> ".ics";
         };
     }
 }

@@ -49,8 +49,9 @@ class AtlasImportIT {
         assertThat(first.get(1)).isEqualTo(root("Territories already imported (%,d).", count("SELECT count(*) FROM territory")));
         assertThat(first.get(2)).isEqualTo("The directory is empty: importing the demo data...");
         assertThat(first.get(3)).matches("Demo data imported in \\d+\\.\\d s: actors \\S+ new, \\S+ merged, \\S+ rejected; "
-                        + "initiatives \\S+ new, \\S+ merged, \\S+ rejected\\.")
-                .contains(root("actors %,d new", actors), root("initiatives %,d new", initiatives));
+                        + "initiatives \\S+ new, \\S+ merged, \\S+ rejected; events \\S+ new, \\S+ merged, 0 rejected\\.")
+                .contains(root("actors %,d new", actors), root("initiatives %,d new", initiatives),
+                        root("events %,d new", count("SELECT count(*) FROM event")));
 
         assertThat(count("SELECT count(*) FROM person")).as("the demo's fictional resource persons").isEqualTo(5);
         assertThat(count("SELECT count(*) FROM person_private WHERE email NOT LIKE '%@example.org'")).isZero();

@@ -32,6 +32,18 @@ class DirectoryOptionsTest {
     }
 
     @Test
+    void aCalendarNeedsNeitherSourceNorFormat() {
+        ImportRequest file = DirectoryOptions.parse(RecordKind.EVENT, new ArrayDeque<>(List.of("agenda Tiers-Lieux.ics")));
+        assertThat(file.format()).isEqualTo(ImportRequest.Format.ICS);
+        assertThat(file.source()).isEqualTo("agenda-tiers-lieux");
+        ImportRequest url = DirectoryOptions.parse(RecordKind.EVENT,
+                new ArrayDeque<>(List.of("--format", "ics", "https://agenda.example.org/feed.ics")));
+        assertThat(url.source()).isEqualTo("agenda.example.org");
+        assertThat(DirectoryOptions.parse(RecordKind.EVENT, new ArrayDeque<>(List.of("--source", "mon-agenda", "a.ics")))
+                .source()).isEqualTo("mon-agenda");
+    }
+
+    @Test
     void refusesALicenceUrlThatIsNoWebAddress() {
         assertThatThrownBy(() -> parse("--source", "a", "--format", "rna", "--licence", "x", "--licence-url",
                 "javascript:alert(1)", "f.csv")).isInstanceOf(IllegalArgumentException.class)

@@ -44,7 +44,12 @@ class ImportRequestTest {
     void formatsByName() {
         assertThat(ImportRequest.Format.parse("GoGoCarto")).isEqualTo(ImportRequest.Format.GOGOCARTO);
         assertThatThrownBy(() -> ImportRequest.Format.parse("xlsx"))
-                .hasMessage("unknown format 'xlsx': expected csv, geojson, gogocarto or rna");
+                .hasMessage("unknown format 'xlsx': expected csv, geojson, gogocarto, rna or ics");
+        // A calendar holds events, and events come from calendars.
+        assertThatThrownBy(() -> ImportRequest.of(RecordKind.ACTOR, "a", ImportRequest.Format.ICS, Path.of("a.ics"), null))
+                .hasMessageContaining("import events --format ics");
+        assertThatThrownBy(() -> ImportRequest.of(RecordKind.EVENT, "a", ImportRequest.Format.CSV, Path.of("a.csv"), Path.of("m.yaml")))
+                .hasMessageContaining("--format ics");
     }
 
     @Test

@@ -9,12 +9,12 @@ import org.atlascitoyen.mapservice.system.BadParameterException;
  * so pages stay stable and cheap however deep). Opaque to clients: base64url of
  * {@code SORT:KEY:ID}; a cursor made for another order is refused.
  *
- * @param key the last record's distance or rank (unused when sorting by id)
+ * @param key the last record's distance, rank or start (epoch seconds; unused when sorting by id)
  */
 public record Cursor(Filter.Sort sort, double key, long id) {
 
     public String encode() {
-        String plain = sort.name().charAt(0) + ":" + (sort == Filter.Sort.ID ? "" : Double.toString(key)) + ":" + id;
+        String plain = sort.letter() + ":" + (sort == Filter.Sort.ID ? "" : Double.toString(key)) + ":" + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -28,11 +28,14 @@ public record Cursor(Filter.Sort sort, double key, long id) {
             if (parts.length != 3 || parts[0].length() != 1) {
                 throw bad(value);
             }
-            if (parts[0].charAt(0) != sort.name().charAt(0)) {
+            if (parts[0].charAt(0) != sort.letter()) {
                 throw new BadParameterException("cursor", "This cursor belongs to a list in another order; "
                         + "keep the same near and q as the page that gave it");
             }
             double key = sort == Filter.Sort.ID ? 0 : Double.parseDouble(parts[1]);
+            if (!Double.isFinite(key)) {
+                throw bad(value);
+            }
             return new Cursor(sort, key, Long.parseLong(parts[2]));
         } catch (IllegalArgumentException e) { // bad base64 or number
             throw bad(value);

@@ -57,9 +57,12 @@ public record Filter(RecordKind kind, Bbox bbox, Near near, Territory territory,
         return new Filter(kind, null, near, territory, themes, categories, q, updatedSince, period, territoryTypes);
     }
 
-    /** How records are ordered: nearest first around {@code near}, best match for {@code q}, else by id. */
+    /**
+     * How records are ordered: nearest first around {@code near}, best match for {@code q}, else
+     * events by start (an agenda reads by date) and other kinds by id.
+     */
     public Sort sort() {
-        return near != null ? Sort.DISTANCE : q != null ? Sort.RANK : Sort.ID;
+        return near != null ? Sort.DISTANCE : q != null ? Sort.RANK : kind == RecordKind.EVENT ? Sort.DATE : Sort.ID;
     }
 
     /**
@@ -138,8 +141,19 @@ public record Filter(RecordKind kind, Bbox bbox, Near near, Territory territory,
     public record Territory(TerritoryKind kind, String code) {
     }
 
-    /** The orders a list can have; each has its own cursor. */
+    /** The orders a list can have; each has its own cursor, told apart by its letter. */
     public enum Sort {
-        ID, DISTANCE, RANK
+        ID('I'), DISTANCE('D'), RANK('R'), DATE('T');
+
+        private final char letter;
+
+        Sort(char letter) {
+            this.letter = letter;
+        }
+
+        /** The letter that starts this order's cursors. */
+        public char letter() {
+            return letter;
+        }
     }
 }

@@ -11,6 +11,8 @@ import org.atlascitoyen.importers.db.SqlResource;
  */
 public final class PageSql {
 
+    /** An event's start in epoch seconds (microseconds exact in a float8), the key of its cursor. */
+    private static final String START = "extract(epoch FROM r.starts_at)::float8";
     private static final String COUNT = SqlResource.load("sql/record/count.sql");
 
     private PageSql() {
@@ -29,6 +31,7 @@ public final class PageSql {
             case ID -> "NULL::float8";
             case DISTANCE -> FilterSql.DISTANCE;
             case RANK -> FilterSql.RANK;
+            case DATE -> START;
         };
         String afterClause = "TRUE";
         if (after != null) {
@@ -38,12 +41,15 @@ public final class PageSql {
                 case ID -> "r.id > :afterId";
                 case DISTANCE -> "(" + sortKey + ", r.id) > (:afterKey, :afterId)";
                 case RANK -> "(" + sortKey + " < :afterKey OR (" + sortKey + " = :afterKey AND r.id > :afterId))";
+                // on the column itself, so that the index on (starts_at, id) serves it
+                case DATE -> "(r.starts_at, r.id) > (to_timestamp(:afterKey), :afterId)";
             };
         }
         String order = switch (sort) {
             case ID -> "r.id";
             case DISTANCE -> "sort_key, r.id";
             case RANK -> "sort_key DESC, r.id";
+            case DATE -> "r.starts_at, r.id";
         };
         String sql = template.replace("${where}", where.sql())
                 .replace("${sortKey}", sortKey)

@@ -53,5 +53,22 @@ class CursorTest {
         assertThat(near.sort()).isEqualTo(Filter.Sort.DISTANCE);
         assertThat(new Filter(RecordKind.ACTOR, null, null, null, null, null, "x", null).sort()).isEqualTo(Filter.Sort.RANK);
         assertThat(Filter.all(RecordKind.ACTOR).sort()).isEqualTo(Filter.Sort.ID);
+        // An agenda reads by date; near and q still order events by distance and relevance.
+        assertThat(Filter.all(RecordKind.EVENT).sort()).isEqualTo(Filter.Sort.DATE);
+        assertThat(new Filter(RecordKind.EVENT, null, null, null, null, null, "x", null).sort()).isEqualTo(Filter.Sort.RANK);
+    }
+
+    @Test
+    void aDateCursorKeepsItsInstantAndIsNotADistanceCursor() {
+        double start = 1_930_000_000.123456; // epoch seconds with microseconds
+        Cursor back = Cursor.decode(new Cursor(Filter.Sort.DATE, start, 9).encode(), Filter.Sort.DATE);
+        assertThat(back.key()).isEqualTo(start);
+        assertThat(back.id()).isEqualTo(9);
+        String date = new Cursor(Filter.Sort.DATE, start, 9).encode();
+        assertThatThrownBy(() -> Cursor.decode(date, Filter.Sort.DISTANCE))
+                .isInstanceOf(BadParameterException.class).hasMessageContaining("another order");
+        String infinite = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("T:Infinity:9".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> Cursor.decode(infinite, Filter.Sort.DATE)).isInstanceOf(BadParameterException.class);
     }
 }
