@@ -3,6 +3,7 @@ package org.atlascitoyen.mapservice;
 import java.nio.file.Path;
 import java.util.Map;
 import org.atlascitoyen.importers.cli.DemoData;
+import org.atlascitoyen.importers.cli.DemoNeedsOffers;
 import org.atlascitoyen.importers.cli.DemoPersons;
 import org.atlascitoyen.importers.db.DatabaseConfig;
 import org.atlascitoyen.importers.directory.DirectoryImport;
@@ -14,7 +15,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Integration tests against the project's demo data (data/demo: 570 actors after merges, 262
- * initiatives, 5 resource persons), imported once per JVM into a copy of the test template.
+ * initiatives, 5 resource persons, 16 needs and offers), imported once per JVM into a copy of the
+ * test template.
  * Read-only: tests that write make their own database.
  */
 public abstract class DemoServiceIT extends WebIT {
@@ -38,6 +40,7 @@ public abstract class DemoServiceIT extends WebIT {
             }
             // The demo's fictional resource persons, as ./atlas run loads them: every collection has data.
             DemoPersons.load(db, dir);
+            DemoNeedsOffers.load(db, dir);
             return db;
         } catch (Exception e) {
             TestDatabases.drop(db);

@@ -194,6 +194,10 @@ public final class AtlasImport {
                 if (persons > 0) {
                     out.println("Demo resource persons (fictional) added: " + persons + ".");
                 }
+                int needsOffers = DemoNeedsOffers.load(db, DemoData.defaultDirectory(env));
+                if (needsOffers > 0) {
+                    out.println("Demo needs and offers (fictional) added: " + needsOffers + ".");
+                }
             }
         }
     }
@@ -285,6 +289,10 @@ public final class AtlasImport {
         int persons = DemoPersons.load(db, dir);
         if (print && persons > 0) {
             out.println("Demo resource persons (fictional): " + persons + ".");
+        }
+        int needsOffers = DemoNeedsOffers.load(db, dir);
+        if (print && needsOffers > 0) {
+            out.println("Demo needs and offers (fictional): " + needsOffers + ".");
         }
         return reports;
     }
