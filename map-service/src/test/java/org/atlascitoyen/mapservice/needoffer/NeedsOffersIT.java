@@ -139,7 +139,8 @@ class NeedsOffersIT extends WebIT {
 
         SignIn.grantCoordinator(DATABASE, "coord.annonces@example.org", "epci", "243100518");
         SignIn.Session coordinator = SignIn.as(port, SignIn.mailbox(SMTP), "coord.annonces@example.org");
-        assertThat(json(get(coordinator, "/api/moderation/queue")).get("items").toString()).contains("\"id\":" + contribution);
+        assertThat(json(get(coordinator, "/api/moderation/queue")).get("items").toString()).contains("\"id\":" + contribution)
+                .contains("Cherche animateur pour un atelier climat");
         JsonNode item = json(get(coordinator, "/api/moderation/items/" + contribution));
         assertThat(item.get("recordKind").asString()).isEqualTo("need_offer");
         assertThat(item.get("diff").toString()).contains("\"field\":\"perimeter\"").contains("animation").doesNotContain(email);
@@ -189,6 +190,36 @@ class NeedsOffersIT extends WebIT {
         assertThat(json(get(author, "/api/needs-offers/mine")).get("items").get(0).get("status").asString()).isEqualTo("closed");
         assertThat(post(helper, "/api/contact", "{\"recordKind\":\"need_offer\",\"recordId\":" + id
                 + ",\"senderName\":\"Aidante\",\"message\":\"Encore moi\",\"openedAt\":1}").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anAnnouncementPostedForAnActorNeedsItsOwnershipAndStandsAtItsPoint() throws Exception {
+        String email = "gerante@example.org";
+        SignIn.Session manager = SignIn.as(port, SignIn.mailbox(SMTP), email);
+        long actor = actor("Tiers-lieu de la gare (annonces)", sameBassin, "tiers_lieux");
+        String body = """
+                {"title":"Offre de salle pour vos réunions","nature":"offer","resource":"lieu","themes":["tiers_lieux"],
+                 "perimeter":["bassin_vie:%s"],"actorId":%d}""".formatted(bassin, actor);
+        HttpResponse<String> notOwned = post(manager, "/api/needs-offers", body);
+        assertThat(notOwned.statusCode()).isEqualTo(400);
+        assertThat(json(notOwned).get("parameter").asString()).isEqualTo("actorId");
+        execute("INSERT INTO record_owner (record_kind, record_id, account_id) SELECT 'actor', " + actor
+                + ", id FROM account WHERE email = '" + email + "'");
+        HttpResponse<String> posted = post(manager, "/api/needs-offers", body);
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+        long contribution = json(posted).get("id").asLong();
+        assertThat(row("SELECT commune FROM contribution WHERE id = " + contribution)[0]).isEqualTo(sameBassin);
+        long admin = Long.parseLong(row("INSERT INTO account (email) VALUES ('admin.annonces@example.org') RETURNING id")[0]);
+        execute("INSERT INTO account_role (account_id, role) VALUES (" + admin + ", 'admin')");
+        SignIn.Session coordinator = SignIn.as(port, SignIn.mailbox(SMTP), "admin.annonces@example.org");
+        HttpResponse<String> decided = post(coordinator, "/api/moderation/items/" + contribution + "/decision",
+                "{\"decision\":\"approve\",\"fields\":{\"name\":\"Salle à prêter pour vos réunions\"}}");
+        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
+        long id = json(decided).get("recordId").asLong();
+        String[] published = row("SELECT n.name, n.author_name, n.actor_id, ST_Equals(n.geom, a.geom), n.commune, n.valid_until - "
+                + "(now() AT TIME ZONE 'Europe/Paris')::date > 80 FROM need_offer n JOIN actor a ON a.id = n.actor_id WHERE n.id = " + id);
+        assertThat(published).containsExactly("Salle à prêter pour vos réunions", "Tiers-lieu de la gare (annonces)",
+                String.valueOf(actor), "t", sameBassin, "t");
     }
 
     @Test
