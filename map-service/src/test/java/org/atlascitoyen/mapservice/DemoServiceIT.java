@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.atlascitoyen.importers.cli.DemoData;
 import org.atlascitoyen.importers.cli.DemoExperiences;
+import org.atlascitoyen.importers.cli.DemoNeedsOffers;
 import org.atlascitoyen.importers.cli.DemoPersons;
 import org.atlascitoyen.importers.db.DatabaseConfig;
 import org.atlascitoyen.importers.directory.DirectoryImport;
@@ -15,8 +16,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Integration tests against the project's demo data (data/demo: 570 actors after merges, 262
- * initiatives, 5 resource persons, 12 experiences and the initiatives' 83 lessons learned as
- * experiences), imported once per JVM into a copy of the test template.
+ * initiatives, 5 resource persons, the agenda's events, 16 needs and offers, 12 experiences and the
+ * initiatives' 83 lessons learned as experiences), imported once per JVM into a copy of the test
+ * template.
  * Read-only: tests that write make their own database.
  */
 public abstract class DemoServiceIT extends WebIT {
@@ -40,8 +42,9 @@ public abstract class DemoServiceIT extends WebIT {
             }
             // The demo's fictional resource persons, as ./atlas run loads them: every collection has data.
             DemoPersons.load(db, dir);
-            // And its fictional retours d'expérience, failures included.
+            // And its fictional retours d'expérience (failures included) and needs and offers.
             DemoExperiences.load(db, dir);
+            DemoNeedsOffers.load(db, dir);
             return db;
         } catch (Exception e) {
             TestDatabases.drop(db);

@@ -203,6 +203,10 @@ public final class AtlasImport {
                 if (experiences > 0) {
                     out.println("Demo retours d'expérience (fictional) added: " + experiences + ".");
                 }
+                int needsOffers = DemoNeedsOffers.load(db, DemoData.defaultDirectory(env));
+                if (needsOffers > 0) {
+                    out.println("Demo needs and offers (fictional) added: " + needsOffers + ".");
+                }
             }
         }
     }
@@ -298,6 +302,10 @@ public final class AtlasImport {
         int experiences = DemoExperiences.load(db, dir);
         if (print && experiences > 0) {
             out.println("Demo retours d'expérience (fictional): " + experiences + ".");
+        }
+        int needsOffers = DemoNeedsOffers.load(db, dir);
+        if (print && needsOffers > 0) {
+            out.println("Demo needs and offers (fictional): " + needsOffers + ".");
         }
         return reports;
     }

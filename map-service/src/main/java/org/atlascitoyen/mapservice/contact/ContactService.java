@@ -3,6 +3,7 @@ package org.atlascitoyen.mapservice.contact;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.atlascitoyen.importers.db.SqlResource;
 import org.atlascitoyen.mapservice.contribution.Tokens;
@@ -32,6 +33,7 @@ public class ContactService {
     private static final Logger log = LoggerFactory.getLogger(ContactService.class);
     private static final String RECIPIENT_ACTOR = SqlResource.statement("sql/contact/recipient-actor.sql");
     private static final String RECIPIENT_PERSON = SqlResource.statement("sql/contact/recipient-person.sql");
+    private static final String RECIPIENT_NEED_OFFER = SqlResource.statement("sql/contact/recipient-need-offer.sql");
     private static final String INSERT = SqlResource.statement("sql/contact/insert.sql");
     private static final String CONFIRM = SqlResource.statement("sql/contact/confirm.sql");
     private static final String DELIVERED = SqlResource.statement("sql/contact/delivered.sql");
@@ -39,6 +41,9 @@ public class ContactService {
     private static final String ACTOR_OFF = SqlResource.statement("sql/contact/actor-off.sql");
     private static final String ACTOR_ON = SqlResource.statement("sql/contact/actor-on.sql");
     private static final String PERSON_RELAY = SqlResource.statement("sql/contact/person-relay.sql");
+    private static final String NEED_OFFER_RELAY = SqlResource.statement("sql/contact/need-offer-relay.sql");
+    /** The kinds of record the relay writes to: actors, resource persons, needs and offers' authors. */
+    private static final Set<String> KINDS = Set.of("actor", "person", "need_offer");
     private static final String IS_OWNER = SqlResource.statement("sql/contact/is-owner.sql");
     private static final String RECORD_NAME = SqlResource.statement("sql/contact/record-name.sql");
     private static final String MINE = SqlResource.statement("sql/contact/mine.sql");
@@ -78,12 +83,12 @@ public class ContactService {
 
     /** Checks what a request says without the database: 400 naming the member. */
     void check(ContactRequest request, boolean signedIn) {
-        if (!"actor".equals(request.recordKind()) && !"person".equals(request.recordKind())) {
+        if (!KINDS.contains(request.recordKind())) {
             if ("initiative".equals(request.recordKind())) {
                 throw new BadParameterException("recordKind",
                         "An initiative has no address of its own: write to one of its carrying actors from its card");
             }
-            throw new BadParameterException("recordKind", "One of actor, person");
+            throw new BadParameterException("recordKind", "One of actor, person, need_offer");
         }
         if (request.recordId() == null || request.recordId() < 1) {
             throw new BadParameterException("recordId", "Required: a record id");
@@ -201,8 +206,8 @@ public class ContactService {
 
     /** The owner's switch ("Mon compte", or the card): 403 to anyone else. */
     RelayState ownerSwitch(String kind, long id, boolean enabled, long accountId) {
-        if (!"actor".equals(kind) && !"person".equals(kind)) {
-            throw new BadParameterException("recordKind", "One of actor, person");
+        if (!KINDS.contains(kind)) {
+            throw new BadParameterException("recordKind", "One of actor, person, need_offer");
         }
         boolean owner = jdbc.sql(IS_OWNER).param("recordKind", kind).param("recordId", id).param("accountId", accountId)
                 .query(Boolean.class).single();
@@ -216,7 +221,9 @@ public class ContactService {
         String name = jdbc.sql(RECORD_NAME).param("recordKind", kind).param("id", id).query(String.class).optional()
                 .orElseThrow(() -> new NotFoundException("No " + kind + " " + id));
         transactions.executeWithoutResult(tx -> {
-            if ("person".equals(kind)) {
+            if ("need_offer".equals(kind)) {
+                jdbc.sql(NEED_OFFER_RELAY).param("id", id).param("enabled", enabled).update();
+            } else if ("person".equals(kind)) {
                 jdbc.sql(PERSON_RELAY).param("id", id).param("enabled", enabled).update();
             } else if (enabled) {
                 jdbc.sql(ACTOR_ON).param("id", id).update();
@@ -231,7 +238,12 @@ public class ContactService {
     }
 
     private Optional<Recipient> recipient(String kind, long id) {
-        return jdbc.sql("person".equals(kind) ? RECIPIENT_PERSON : RECIPIENT_ACTOR).param("id", id)
+        String sql = switch (kind) {
+            case "person" -> RECIPIENT_PERSON;
+            case "need_offer" -> RECIPIENT_NEED_OFFER;
+            default -> RECIPIENT_ACTOR;
+        };
+        return jdbc.sql(sql).param("id", id)
                 .query((rs, i) -> new Recipient(rs.getString("name"), blankToNull(rs.getString("email")))).optional();
     }
 

@@ -27,7 +27,8 @@ final class PublicCors implements CorsConfigurationSource {
 
     /** Paths that write or answer from the session: never cross-origin, whatever the method. */
     static final List<String> SESSION_PATHS = List.of("/api/account", "/api/admin", "/api/moderation",
-            "/api/contributions", "/api/csrf", "/api/persons/me", "/api/contact", "/api/rights-requests");
+            "/api/contributions", "/api/csrf", "/api/persons/me", "/api/contact", "/api/rights-requests",
+            "/api/needs-offers/mine");
 
     private final CorsConfiguration publicReads;
 

@@ -110,6 +110,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/account/data").authenticated()
                         .requestMatchers("/api/contributions/mine").authenticated()
                         .requestMatchers("/api/persons/me", "/api/persons/me/**").authenticated()
+                        .requestMatchers("/api/needs-offers/mine", "/api/needs-offers/*/close").authenticated()
                         .anyRequest().permitAll());
         return http.build();
     }

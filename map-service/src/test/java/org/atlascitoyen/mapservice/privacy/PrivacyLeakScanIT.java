@@ -110,6 +110,7 @@ class PrivacyLeakScanIT extends WebIT {
         email("account email", "compte.leakscan@leak-scan.invalid");
         email("member email", "membre.leakscan@leak-scan.invalid");
         email("anonymous author email", "auteur.anonyme.leakscan@leak-scan.invalid");
+        email("need or offer author's relay address", "annonceur.relais@leak-scan.invalid");
     }
 
     /** The families the scan must have fetched with a 200 and data. */
@@ -176,6 +177,18 @@ class PrivacyLeakScanIT extends WebIT {
                 + ", 'epci', '243100518')");
         execute("INSERT INTO person_consent (person_id, purpose, wording_version, wording, form) VALUES (" + person
                 + ", 'person-listing', '2026-12', 'J''accepte d''être listée', '/api/persons')");
+        long announcement = id("""
+                INSERT INTO need_offer (name, name_search, nature, resource, themes, geom, precision, commune, epci, departement,
+                                        region, valid_until, author_name)
+                SELECT 'Cherche bénévoles pour les Canaris', 'cherche benevoles pour les canaris', 'need', 'benevoles',
+                       '{alimentation}', t.label_point, 'commune', c.code, c.epci, c.departement, c.region,
+                       (now() AT TIME ZONE 'Europe/Paris')::date + 30, 'Collectif des Canaris'
+                FROM commune c JOIN territory t ON t.kind = 'commune' AND t.code = c.code WHERE c.code = '31555'
+                RETURNING id""");
+        execute("INSERT INTO need_offer_private (need_offer_id, email) VALUES (" + announcement
+                + ", 'annonceur.relais@leak-scan.invalid')");
+        execute("INSERT INTO need_offer_perimeter (need_offer_id, territory_kind, territory_code) VALUES (" + announcement
+                + ", 'epci', '243100518')");
         id("INSERT INTO account (email) VALUES ('compte.leakscan@leak-scan.invalid') RETURNING id");
         memberAccount = id("INSERT INTO account (email) VALUES ('membre.leakscan@leak-scan.invalid') RETURNING id");
         adminAccount = id("INSERT INTO account (email) VALUES ('admin.leakscan@leak-scan.invalid') RETURNING id");

@@ -28,7 +28,7 @@ class HostileInputIT extends DemoServiceIT {
 
     /** Paths that answer an anonymous request 401 (SecurityConfig) whatever its values. */
     static final List<String> SIGNED_IN_ONLY = List.of("/api/admin/", "/api/moderation/", "/api/account", "/api/contributions/mine",
-            "/api/persons/me");
+            "/api/persons/me", "/api/needs-offers/mine", "/api/needs-offers/{id}/close");
 
     /** What a hostile value must get. */
     enum Expect {
