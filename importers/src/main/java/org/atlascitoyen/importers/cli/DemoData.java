@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.atlascitoyen.importers.directory.ImportRequest;
 import org.atlascitoyen.importers.record.RecordKind;
+import org.atlascitoyen.importers.source.SourceLicence;
 import org.atlascitoyen.importers.load.MalformedFileException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -45,11 +46,15 @@ public final class DemoData {
         for (JsonNode entry : root.path("imports").values()) {
             RecordKind kind = RecordKind.byPath(entry.path("records").asString("")).orElse(RecordKind.ACTOR);
             String mapping = entry.path("mapping").asString(null);
+            // A file without a mapping (a calendar) gives its licence here, as a mapping file does.
+            JsonNode licence = entry.path("licence");
             requests.add(new ImportRequest(kind, entry.path("source").asString(null),
                     ImportRequest.Format.parse(entry.path("format").asString("")), dir.resolve(entry.path("file").asString("")),
                     mapping == null ? null : dir.resolve(mapping), false, false,
                     // The reject file of the demo goes to the build output, not into data/.
-                    Path.of(System.getProperty("java.io.tmpdir"), "atlas-demo-" + entry.path("source").asString("") + ".rejects.csv")));
+                    Path.of(System.getProperty("java.io.tmpdir"), "atlas-demo-" + entry.path("source").asString("") + ".rejects.csv"),
+                    licence.isObject() ? SourceLicence.of(licence.path("name").asString(null), licence.path("url").asString(null),
+                            licence.path("attribution").asString(null)) : SourceLicence.NONE));
         }
         return requests;
     }

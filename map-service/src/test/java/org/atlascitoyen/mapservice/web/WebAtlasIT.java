@@ -436,7 +436,12 @@ class WebAtlasIT extends DemoServiceIT {
         String territory = "epci:" + firstSearchResult("toulouse metropole").path("code").asString();
         // An actor at its address, alone at its place (a marker on top of another takes the click).
         List<JsonNode> records = new ArrayList<>(features("actors", "territory=" + territory, 1000));
-        records.addAll(features("initiatives", "territory=" + territory, 1000));
+        for (String other : List.of("initiatives", "events", "experiences")) {
+            records.addAll(features(other, "territory=" + territory, 1000));
+        }
+        // Kinds found by the territories they cover may be placed anywhere: all of them (few in the demo).
+        records.addAll(features("needs-offers", "", 1000));
+        records.addAll(features("persons", "", 1000));
         JsonNode actor = features("actors", "territory=" + territory, 1000).stream()
                 .filter(f -> f.path("properties").path("precision").asString().equals("address"))
                 .filter(f -> records.stream().filter(o -> o.path("geometry").equals(f.path("geometry"))).count() == 1)
