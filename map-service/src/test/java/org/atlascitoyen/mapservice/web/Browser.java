@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -159,13 +160,19 @@ final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterEachC
         driver.get("http://localhost:" + port + pathAndHash);
     }
 
+    /**
+     * Waits for a condition. An element the page replaced while the condition read it (a list
+     * rendered again) is read afresh at the next try rather than failing the test.
+     */
     <T> T until(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, TIMEOUT).withMessage(what).until(condition);
+        return new WebDriverWait(driver, TIMEOUT).withMessage(what).ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 
     /** As {@link #until(String, Function)}, the message computed on failure (to say what was seen). */
     <T> T until(Supplier<String> what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, TIMEOUT).withMessage(what).until(condition);
+        return new WebDriverWait(driver, TIMEOUT).withMessage(what).ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 
     WebElement find(String css) {

@@ -56,7 +56,7 @@ class WebAgirIT extends WebIT {
         assertThat(browser.find("#matches").getDomAttribute("aria-expanded")).isEqualTo("true");
         List<String> names = browser.findAll("#matches-list li button").stream().map(WebElement::getText).toList();
         assertThat(names).containsExactlyElementsOf(matches.values().stream().map(m -> m.path("name").asString()).toList());
-        WebAgirMapIT.shot("card-need-matches");
+        WebAgirMapIT.shot(browser, "card-need-matches");
         Axe.assertNoViolations(browser, "a need's card with its matches");
         JsonNode first = matches.get(0);
         browser.find("#matches-list li button").click();
@@ -78,7 +78,7 @@ class WebAgirIT extends WebIT {
                 : browser.findAll("#comparables-list li").size() == comparable.size());
         assertThat(browser.findAll("#comparables-list li button")).extracting(WebElement::getText)
                 .containsExactlyElementsOf(comparable.values().stream().map(c -> c.path("name").asString()).toList());
-        WebAgirMapIT.shot("card-experience-comparables");
+        WebAgirMapIT.shot(browser, "card-experience-comparables");
     }
 
     @Test

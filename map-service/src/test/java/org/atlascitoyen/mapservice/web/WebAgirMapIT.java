@@ -306,9 +306,14 @@ class WebAgirMapIT extends WebIT {
         return params;
     }
 
-    /** A screenshot of the page to look at, under {@link #SHOTS}. */
+    /** A screenshot of this class's page to look at, under {@link #SHOTS}. */
     static void shot(String name) throws java.io.IOException {
+        shot(browser, name);
+    }
+
+    /** A screenshot of a test class's page (each class has its own browser), under {@link #SHOTS}. */
+    static void shot(Browser of, String name) throws java.io.IOException {
         Files.createDirectories(SHOTS);
-        Files.write(SHOTS.resolve(name + ".png"), browser.driver.getScreenshotAs(OutputType.BYTES));
+        Files.write(SHOTS.resolve(name + ".png"), of.driver.getScreenshotAs(OutputType.BYTES));
     }
 }

@@ -78,16 +78,16 @@ class WebFollowIT extends WebIT {
         browser.find("#follow-consent").click();
         browser.find("#follow-submit").click();
         browser.until("the subscription taken", d -> d.findElement(By.id("follow-status")).getText().contains("vous suivez"));
-        WebElement mine = browser.until("my subscriptions", d -> d.findElements(By.cssSelector("#follow-mine li")).stream()
-                .findFirst().orElse(null));
-        assertThat(mine.getText()).contains("Toulouse Métropole", "chaque mois", "thèmes : Climat");
+        String mine = browser.until("my subscriptions", d -> d.findElements(By.cssSelector("#follow-mine li")).stream()
+                .findFirst().map(WebElement::getText).orElse(null));
+        assertThat(mine).contains("Toulouse Métropole", "chaque mois", "thèmes : Climat");
 
         String[] row = row("SELECT s.frequency, s.status, s.email IS NULL, c.wording, c.form FROM subscription s"
                 + " JOIN subscription_consent c ON c.subscription_id = s.id JOIN account a ON a.id = s.account_id"
                 + " WHERE a.email = '" + EMAIL + "' AND s.territory_kind = 'epci' AND s.territory_code = '243100518'");
         assertThat(row).containsExactly("monthly", "active", "t", FollowProperties.WORDING, "suivre.html (POST /api/subscriptions)");
 
-        mine.findElement(By.tagName("button")).click();
+        browser.until("the end button", d -> d.findElement(By.cssSelector("#follow-mine li button"))).click();
         browser.until("the subscription ended", d -> d.findElement(By.id("follow-mine")).getText().contains("Aucun"));
         assertThat(row("SELECT count(*) FROM subscription")[0]).isEqualTo("0");
 
