@@ -3,18 +3,24 @@ package org.atlascitoyen.mapservice.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.icegreen.greenmail.util.GreenMail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.atlascitoyen.mapservice.WebIT;
+import org.atlascitoyen.mapservice.account.SignIn;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -238,6 +244,43 @@ final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterEachC
 
     Object script(String javascript, Object... args) {
         return driver.executeScript(javascript, args);
+    }
+
+    private static final Pattern SIGNIN_LINK = Pattern.compile("/connexion\\.html#jeton=[A-Za-z0-9_-]+");
+
+    /**
+     * Signs in as a person does: asks for a link on the sign-in page, reads it in the mail the
+     * test's SMTP server received, follows it and presses the page's button.
+     */
+    void signIn(GreenMail smtp, String email) throws Exception {
+        open("/");
+        driver.manage().deleteAllCookies();
+        open("/connexion.html");
+        waitForVisible("#email").sendKeys(email);
+        find("#signin-form button[type=submit]").click();
+        Instant start = Instant.now();
+        String link = null;
+        while (link == null && Duration.between(start, Instant.now()).compareTo(TIMEOUT) < 0) {
+            Optional<String> mail = SignIn.mailbox(smtp).newestTo(email);
+            if (mail.isPresent()) {
+                Matcher m = SIGNIN_LINK.matcher(mail.get());
+                link = m.find() ? m.group() : null;
+            } else {
+                Thread.sleep(50);
+            }
+        }
+        assertThat(link).as("sign-in link mailed to " + email).isNotNull();
+        open(link);
+        waitForVisible("#signin-button").click();
+        until("signed in", d -> d.getCurrentUrl().endsWith("/compte.html"));
+    }
+
+    /** Types in a territory search of a page and clicks the first result starting with {@code option}. */
+    void choose(String input, String text, String option) {
+        find(input).sendKeys(text);
+        WebElement result = until("a result " + option, d -> d.findElements(By.cssSelector(input + " ~ ul button")).stream()
+                .filter(b -> b.getText().startsWith(option)).findFirst().orElse(null));
+        result.click();
     }
 
     /** Fails on SEVERE console entries other than failed tiles; returns how many tiles failed. */

@@ -8,21 +8,13 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.atlascitoyen.importers.db.DatabaseConfig;
 import org.atlascitoyen.importers.testing.TestDatabases;
 import org.atlascitoyen.mapservice.WebIT;
-import org.atlascitoyen.mapservice.account.SignIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
@@ -43,7 +35,6 @@ class WebEventIT extends WebIT {
 
     private static final DatabaseConfig DATABASE = dropOnExit(TestDatabases.withTerritories());
     private static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-    private static final Pattern SIGNIN_LINK = Pattern.compile("/connexion\\.html#jeton=[A-Za-z0-9_-]+");
     private static final String EMAIL = "dominique.agenda@example.org";
 
     static {
@@ -75,7 +66,7 @@ class WebEventIT extends WebIT {
         assertThat(browser.driver.manage().logs().get(LogType.BROWSER).getAll()).extracting(LogEntry::getMessage)
                 .allMatch(m -> m.contains("/api/account") && m.contains("401"));
 
-        signIn(EMAIL);
+        browser.signIn(SMTP, EMAIL);
         browser.open("/evenement.html");
         browser.waitForVisible("#name");
         Axe.assertNoViolations(browser, "evenement.html (signed in)");
@@ -85,7 +76,7 @@ class WebEventIT extends WebIT {
         browser.find("#description").sendKeys("Apportez vos épluchures.");
         ((JavascriptExecutor) browser.driver).executeScript("arguments[0].value = '2027-05-15T10:00'", browser.find("#startsAt"));
         browser.find("#placeName").sendKeys("Jardin partagé");
-        choose("#commune-search", "Toulouse", "Toulouse (31");
+        browser.choose("#commune-search", "Toulouse", "Toulouse (31");
         browser.find("form.contribute-form button[type=submit]").click();
         browser.until("the 202 told", d -> browser.find("#event-status").getText().contains("attend la validation"));
 
@@ -94,37 +85,6 @@ class WebEventIT extends WebIT {
                 + EMAIL + "'");
         assertThat(proposal).containsExactly("pending", "Atelier <b>compost</b>", "2027-05-15T10:00", "31555", "243100518");
         assertThat(browser.findAll("#event b")).as("what was typed stays text").isEmpty();
-    }
-
-    /** Types in a territory search of the page and clicks the first result starting with `option`. */
-    private void choose(String input, String text, String option) {
-        browser.find(input).sendKeys(text);
-        WebElement result = browser.until("a result " + option, d -> d.findElements(By.cssSelector(input + " ~ ul button")).stream()
-                .filter(b -> b.getText().startsWith(option)).findFirst().orElse(null));
-        result.click();
-    }
-
-    private void signIn(String email) throws Exception {
-        browser.open("/");
-        browser.driver.manage().deleteAllCookies();
-        browser.open("/connexion.html");
-        browser.waitForVisible("#email").sendKeys(email);
-        browser.find("#signin-form button[type=submit]").click();
-        Instant start = Instant.now();
-        String link = null;
-        while (link == null && Duration.between(start, Instant.now()).compareTo(Browser.TIMEOUT) < 0) {
-            Optional<String> mail = SignIn.mailbox(SMTP).newestTo(email);
-            if (mail.isPresent()) {
-                Matcher m = SIGNIN_LINK.matcher(mail.get());
-                link = m.find() ? m.group() : null;
-            } else {
-                Thread.sleep(50);
-            }
-        }
-        assertThat(link).as("sign-in link mailed to " + email).isNotNull();
-        browser.open(link);
-        browser.waitForVisible("#signin-button").click();
-        browser.until("signed in", d -> d.getCurrentUrl().endsWith("/compte.html"));
     }
 
     private static String[] row(String sql) throws SQLException {

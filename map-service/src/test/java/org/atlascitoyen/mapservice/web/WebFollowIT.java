@@ -8,15 +8,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.atlascitoyen.importers.db.DatabaseConfig;
 import org.atlascitoyen.importers.testing.TestDatabases;
 import org.atlascitoyen.mapservice.WebIT;
-import org.atlascitoyen.mapservice.account.SignIn;
 import org.atlascitoyen.mapservice.follow.FollowProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -42,7 +36,6 @@ class WebFollowIT extends WebIT {
 
     private static final DatabaseConfig DATABASE = dropOnExit(TestDatabases.withTerritories());
     private static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-    private static final Pattern SIGNIN_LINK = Pattern.compile("/connexion\\.html#jeton=[A-Za-z0-9_-]+");
     private static final String EMAIL = "dominique.suit@example.org";
 
     static {
@@ -66,7 +59,7 @@ class WebFollowIT extends WebIT {
 
     @Test
     void aSignedInPersonFollowsTheTerritoryOfTheLinkAndSeesItInTheirSubscriptions() throws Exception {
-        signIn(EMAIL);
+        browser.signIn(SMTP, EMAIL);
         browser.open("/suivre.html?territory=epci:243100518");
         browser.until("the preselected territory", d -> d.findElement(By.id("follow-territory")).getText().contains("Toulouse Métropole"));
         Axe.assertNoViolations(browser, "suivre.html (signed in)");
@@ -94,29 +87,6 @@ class WebFollowIT extends WebIT {
         browser.open("/desabonner.html");
         browser.until("an incomplete link told", d -> d.findElement(By.id("token-status")).getText().contains("incomplet"));
         assertThat(browser.find("#token-button").isEnabled()).isFalse();
-    }
-
-    private void signIn(String email) throws Exception {
-        browser.open("/");
-        browser.driver.manage().deleteAllCookies();
-        browser.open("/connexion.html");
-        browser.waitForVisible("#email").sendKeys(email);
-        browser.find("#signin-form button[type=submit]").click();
-        Instant start = Instant.now();
-        String link = null;
-        while (link == null && Duration.between(start, Instant.now()).compareTo(Browser.TIMEOUT) < 0) {
-            Optional<String> mail = SignIn.mailbox(SMTP).newestTo(email);
-            if (mail.isPresent()) {
-                Matcher m = SIGNIN_LINK.matcher(mail.get());
-                link = m.find() ? m.group() : null;
-            } else {
-                Thread.sleep(50);
-            }
-        }
-        assertThat(link).as("sign-in link mailed to " + email).isNotNull();
-        browser.open(link);
-        browser.waitForVisible("#signin-button").click();
-        browser.until("signed in", d -> d.getCurrentUrl().endsWith("/compte.html"));
     }
 
     private static String[] row(String sql) throws SQLException {

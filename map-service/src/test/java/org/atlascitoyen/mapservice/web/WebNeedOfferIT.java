@@ -12,11 +12,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.atlascitoyen.importers.db.DatabaseConfig;
 import org.atlascitoyen.importers.testing.TestDatabases;
 import org.atlascitoyen.mapservice.WebIT;
@@ -47,7 +42,6 @@ class WebNeedOfferIT extends WebIT {
     private static final DatabaseConfig DATABASE = dropOnExit(TestDatabases.withTerritories());
     private static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Pattern SIGNIN_LINK = Pattern.compile("/connexion\\.html#jeton=[A-Za-z0-9_-]+");
     private static final String EMAIL = "camille.annonce@example.org";
     private static final String TITLE = "Cherche <b>bénévoles</b> pour la fête";
 
@@ -70,7 +64,7 @@ class WebNeedOfferIT extends WebIT {
 
     @Test
     void anAccountPostsAnAnnouncementWhichIsApprovedListedAndClosed() throws Exception {
-        signIn(EMAIL);
+        browser.signIn(SMTP, EMAIL);
         browser.open("/annonce.html");
         browser.waitForVisible("#title");
         Axe.assertNoViolations(browser, "annonce.html (signed in)");
@@ -80,7 +74,7 @@ class WebNeedOfferIT extends WebIT {
         browser.find("#theme-culture").click();
         browser.find("#skill-logistique").click();
         browser.find("#description").sendKeys("Montage des stands le samedi matin.");
-        choose("#perimeter-search", "Toulouse", "Toulouse (Commune");
+        browser.choose("#perimeter-search", "Toulouse", "Toulouse (Commune");
         browser.find("#authorName").sendKeys("Comité de quartier");
         browser.find("form.contribute-form button[type=submit]").click();
         browser.until("the 202 told", d -> d.findElement(By.cssSelector("#need-offer [role=status]")).getText()
@@ -114,37 +108,6 @@ class WebNeedOfferIT extends WebIT {
         browser.driver.switchTo().alert().accept();
         browser.until("listed as closed", d -> browser.find("#my-needs-offers").getText().contains("Close"));
         assertThat(json(get("/api/needs-offers?format=json")).get("items").size()).isZero();
-    }
-
-    /** Types in a territory search of the page and clicks the first result starting with `option`. */
-    private void choose(String input, String text, String option) {
-        browser.find(input).sendKeys(text);
-        WebElement result = browser.until("a result " + option, d -> d.findElements(By.cssSelector(input + " ~ ul button")).stream()
-                .filter(b -> b.getText().startsWith(option)).findFirst().orElse(null));
-        result.click();
-    }
-
-    private void signIn(String email) throws Exception {
-        browser.open("/");
-        browser.driver.manage().deleteAllCookies();
-        browser.open("/connexion.html");
-        browser.waitForVisible("#email").sendKeys(email);
-        browser.find("#signin-form button[type=submit]").click();
-        Instant start = Instant.now();
-        String link = null;
-        while (link == null && Duration.between(start, Instant.now()).compareTo(Browser.TIMEOUT) < 0) {
-            Optional<String> mail = SignIn.mailbox(SMTP).newestTo(email);
-            if (mail.isPresent()) {
-                Matcher m = SIGNIN_LINK.matcher(mail.get());
-                link = m.find() ? m.group() : null;
-            } else {
-                Thread.sleep(50);
-            }
-        }
-        assertThat(link).as("sign-in link mailed to " + email).isNotNull();
-        browser.open(link);
-        browser.waitForVisible("#signin-button").click();
-        browser.until("signed in", d -> d.getCurrentUrl().endsWith("/compte.html"));
     }
 
     private static String[] row(String sql) throws SQLException {

@@ -8,16 +8,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.atlascitoyen.importers.db.DatabaseConfig;
 import org.atlascitoyen.importers.testing.TestDatabases;
 import org.atlascitoyen.mapservice.WebIT;
-import org.atlascitoyen.mapservice.account.SignIn;
 import org.atlascitoyen.mapservice.moderation.Decision;
 import org.atlascitoyen.mapservice.moderation.ModerationService;
 import org.atlascitoyen.mapservice.moderation.Moderator;
@@ -47,7 +41,6 @@ class WebPersonIT extends WebIT {
 
     private static final DatabaseConfig DATABASE = dropOnExit(TestDatabases.withTerritories());
     private static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-    private static final Pattern SIGNIN_LINK = Pattern.compile("/connexion\\.html#jeton=[A-Za-z0-9_-]+");
     private static final String EMAIL = "claude.ressource@example.org";
 
     static {
@@ -72,7 +65,7 @@ class WebPersonIT extends WebIT {
 
     @Test
     void aPersonSignsUpWithConsentAndTheirCardShowsThePerimeter() throws Exception {
-        signIn(EMAIL);
+        browser.signIn(SMTP, EMAIL);
         browser.open("/personne-ressource.html");
         browser.waitForVisible("#name");
         Axe.assertNoViolations(browser, "personne-ressource.html (signed in)");
@@ -81,8 +74,8 @@ class WebPersonIT extends WebIT {
         browser.find("#theme-participation_citoyenne").click();
         browser.find("#description").sendKeys("Permanence le mardi.");
         new Select(browser.find("#visibility-description")).selectByValue("members");
-        choose("#commune-search", "Toulouse", "Toulouse (Commune");
-        choose("#perimeter-search", "toulouse metropole", "Toulouse Métropole (EPCI");
+        browser.choose("#commune-search", "Toulouse", "Toulouse (Commune");
+        browser.choose("#perimeter-search", "toulouse metropole", "Toulouse Métropole (EPCI");
         assertThat(browser.find(".consent-wording").getText()).isEqualTo(PersonProperties.WORDING);
         browser.find("#consent").click();
         browser.find("form.contribute-form button[type=submit]").click();
@@ -123,37 +116,6 @@ class WebPersonIT extends WebIT {
         browser.open("/#person=" + id);
         browser.until("the card again, anonymous", d -> browser.find("#panel").getText().contains("Périmètre couvert"));
         assertThat(browser.find("#panel").getText()).doesNotContain("Permanence le mardi");
-    }
-
-    /** Types in a territory search of the page and clicks the first result starting with `option`. */
-    private void choose(String input, String text, String option) {
-        browser.find(input).sendKeys(text);
-        WebElement result = browser.until("a result " + option, d -> d.findElements(By.cssSelector(input + " ~ ul button")).stream()
-                .filter(b -> b.getText().startsWith(option)).findFirst().orElse(null));
-        result.click();
-    }
-
-    private void signIn(String email) throws Exception {
-        browser.open("/");
-        browser.driver.manage().deleteAllCookies();
-        browser.open("/connexion.html");
-        browser.waitForVisible("#email").sendKeys(email);
-        browser.find("#signin-form button[type=submit]").click();
-        Instant start = Instant.now();
-        String link = null;
-        while (link == null && Duration.between(start, Instant.now()).compareTo(Browser.TIMEOUT) < 0) {
-            Optional<String> mail = SignIn.mailbox(SMTP).newestTo(email);
-            if (mail.isPresent()) {
-                Matcher m = SIGNIN_LINK.matcher(mail.get());
-                link = m.find() ? m.group() : null;
-            } else {
-                Thread.sleep(50);
-            }
-        }
-        assertThat(link).as("sign-in link mailed to " + email).isNotNull();
-        browser.open(link);
-        browser.waitForVisible("#signin-button").click();
-        browser.until("signed in", d -> d.getCurrentUrl().endsWith("/compte.html"));
     }
 
     private static String[] row(String sql) throws SQLException {
