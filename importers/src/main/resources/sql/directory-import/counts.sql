@@ -2,7 +2,7 @@
 SELECT (SELECT count(*) FROM stage_record) AS read,
        (SELECT count(*) FROM stage_new) AS inserted,
        (SELECT count(*) FROM stage_known WHERE changed) AS updated,
-       (SELECT count(*) FROM stage_known WHERE NOT changed) AS unchanged,
+       (SELECT count(*) FROM stage_known WHERE NOT changed) + (SELECT count(*) FROM stage_unchanged) AS unchanged,
        (SELECT count(*) FROM stage_match) AS merged,
        (SELECT count(*) FROM stage_reject) AS rejected,
        (SELECT count(*) FROM stage_gone) AS no_longer_seen,
@@ -12,5 +12,6 @@ SELECT (SELECT count(*) FROM stage_record) AS read,
        (SELECT count(*) FROM stage_queued) AS conflicts_queued,
        (SELECT count(*) FROM stage_suppressed) AS suppressed,
        -- natural persons (RecordCleaner): published under a neutral name, rejected
-       (SELECT count(*) FROM stage_located WHERE natural_person) AS natural_persons_hidden,
+       (SELECT count(*) FROM stage_located WHERE natural_person)
+         + (SELECT count(*) FROM stage_unchanged WHERE natural_person) AS natural_persons_hidden,
        (SELECT count(*) FROM stage_reject WHERE reason = 'personne physique') AS natural_persons_rejected;

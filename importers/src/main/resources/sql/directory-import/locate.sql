@@ -109,7 +109,7 @@ LEFT JOIN LATERAL (
   FROM territory t
   WHERE s.territory_kind IS NOT NULL AND t.kind = s.territory_kind AND t.code = s.territory_code
 ) zone ON true
-WHERE s.reject IS NULL;
+WHERE s.reject IS NULL AND NOT EXISTS (SELECT FROM stage_unchanged u WHERE u.line = s.line);
 
 -- The commune each row designates without its point, and whether a point outside the region
 -- contradicts it: farther than 5 km from the commune (the ST_DWithin in degrees, 0.1 being more

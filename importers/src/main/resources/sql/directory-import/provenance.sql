@@ -11,6 +11,15 @@ ON CONFLICT (source, external_id) DO UPDATE
 SET ${record}_id = excluded.${record}_id, content_hash = excluded.content_hash, last_run = excluded.last_run,
     last_seen_at = excluded.last_seen_at, seen = true;
 
+-- Unchanged rows (unchanged.sql) keep their provenance row as it is: a full import dates them all
+-- at once (source.complete_run_at, below). A row seen again after it had gone, or read by a
+-- partial import, is dated here.
+UPDATE ${record}_provenance p
+SET last_run = current_setting('atlas.import.run')::bigint, last_seen_at = now(), seen = true
+FROM stage_unchanged u
+WHERE p.source = current_setting('atlas.import.source') AND p.external_id = u.external_id
+  AND (NOT u.seen OR current_setting('atlas.import.partial') = 'true');
+
 -- Every merge, with what undoing it needs: the record before (stage_merge_before) and the row
 -- as the record of its own it would have been (absorbed).
 INSERT INTO record_merge (run_id, record_kind, record_id, source, external_id, line, imported_name, existing_name, rule, score,
@@ -41,7 +50,8 @@ WITH gone AS (
     AND p.last_run <> current_setting('atlas.import.run')::bigint
     AND current_setting('atlas.import.partial') <> 'true'
     -- A file with no usable row is more likely a broken export than a source emptied overnight.
-    AND EXISTS (SELECT FROM stage_located)
+    AND (EXISTS (SELECT FROM stage_located) OR EXISTS (SELECT FROM stage_unchanged))
+    AND NOT EXISTS (SELECT FROM stage_unchanged u WHERE u.external_id = p.external_id)
     -- A suppressed record is no longer the import's concern (suppress.sql): seen in the file or
     -- not, its provenance is left as it is, and the report does not list it for review.
     AND NOT EXISTS (SELECT FROM stage_suppressed s WHERE s.external_id = p.external_id)
@@ -50,3 +60,8 @@ WITH gone AS (
   RETURNING p.external_id
 )
 SELECT external_id FROM gone;
+
+-- A full import with usable rows: every row of the source still seen was in this file.
+UPDATE source SET complete_run_at = now()
+WHERE name = current_setting('atlas.import.source') AND current_setting('atlas.import.partial') <> 'true'
+  AND (EXISTS (SELECT FROM stage_located) OR EXISTS (SELECT FROM stage_unchanged));

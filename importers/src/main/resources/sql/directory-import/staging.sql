@@ -15,3 +15,6 @@ CREATE TEMP TABLE stage_record (
   siren text, rna text, carriers text[], content_hash text, reject text, reject_detail text,
   name_words text, name_kinds text, private_name text, natural_person boolean
 ) ON COMMIT DROP;
+
+-- The rows of a re-import that skip locating and publishing (unchanged.sql; events never do).
+CREATE TEMP TABLE stage_unchanged (line bigint, external_id text, id bigint, seen boolean, natural_person boolean) ON COMMIT DROP;

@@ -113,12 +113,17 @@ public final class DirectoryImport {
         phases.put("read", (System.nanoTime() - phaseStart) / 1_000_000);
 
         configure(connection, request, runId);
-        List<String> rebuild = List.of();
-        for (String script : List.of("territory-alias.sql", "locate.sql", "suppress.sql", "known.sql", "match.sql",
+        boolean bulk = false;
+        List<String> restore = List.of();
+        for (String script : List.of("territory-alias.sql", "unchanged.sql", "locate.sql", "suppress.sql", "known.sql", "match.sql",
                 "target.sql", "guard.sql", "publish-" + kind.table() + ".sql", "locations.sql", "provenance.sql",
                 "conflicts.sql")) {
             if (script.startsWith("publish-")) {
-                rebuild = BulkIndexes.dropIfBulk(connection, kind.table());
+                bulk = BulkMode.applies(connection, kind.table());
+                restore = bulk ? BulkMode.drop(connection, kind.table(), true) : List.of();
+            } else if (script.equals("provenance.sql") && bulk) {
+                // its indexes stay: the possible duplicates are found through them
+                restore = BulkMode.drop(connection, kind.table() + "_provenance", false);
             }
             phaseStart = System.nanoTime();
             for (String sql : statements(script, kind)) {
@@ -128,8 +133,9 @@ public final class DirectoryImport {
                     System.err.printf("%6d ms  %s%n", (System.nanoTime() - t) / 1_000_000, SqlResource.firstLine(sql));
                 }
             }
-            if (script.startsWith("publish-") && !rebuild.isEmpty()) {
-                BulkIndexes.create(connection, rebuild);
+            if ((script.startsWith("publish-") || script.equals("provenance.sql")) && !restore.isEmpty()) {
+                BulkMode.restore(connection, restore);
+                restore = List.of();
             }
             phases.put(script.replace(".sql", "").replace("-" + kind.table(), ""), (System.nanoTime() - phaseStart) / 1_000_000);
         }

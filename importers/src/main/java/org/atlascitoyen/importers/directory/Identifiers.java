@@ -2,6 +2,7 @@ package org.atlascitoyen.importers.directory;
 
 import java.net.URI;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The identifiers a record is located and deduplicated by, in the one form SQL compares: INSEE
@@ -11,6 +12,12 @@ import java.util.Locale;
  * row.
  */
 final class Identifiers {
+
+    // Compiled once: String.matches and replaceAll compile their pattern at every call, once per row.
+    private static final Pattern NOT_DIGIT = Pattern.compile("\\D");
+    private static final Pattern RNA = Pattern.compile("W[0-9A-Z]{9}");
+    private static final Pattern WITH_SCHEME = Pattern.compile("(?i)^[a-z][a-z0-9+.-]*://.*");
+
 
     private Identifiers() {
     }
@@ -32,7 +39,7 @@ final class Identifiers {
         if (v == null) {
             return null;
         }
-        String digits = v.replaceAll("\\D", "");
+        String digits = NOT_DIGIT.matcher(v).replaceAll("");
         return digits.length() == 9 || digits.length() == 14 ? digits.substring(0, 9) : null;
     }
 
@@ -42,7 +49,7 @@ final class Identifiers {
             return null;
         }
         String id = v.replace(" ", "").toUpperCase(Locale.ROOT);
-        return id.matches("W[0-9A-Z]{9}") ? id : null;
+        return RNA.matcher(id).matches() ? id : null;
     }
 
     /** A website as a link: "https://" added when it has no scheme. */
@@ -50,7 +57,7 @@ final class Identifiers {
         if (v == null) {
             return null;
         }
-        return v.matches("(?i)^[a-z][a-z0-9+.-]*://.*") ? v : "https://" + v;
+        return WITH_SCHEME.matcher(v).matches() ? v : "https://" + v;
     }
 
     /** The host of a website, lower case, without "www.": a dedup key. Null when it has none. */

@@ -34,8 +34,12 @@ class ReimportIT {
         assertThat(second.unchanged()).isEqualTo(4);
         assertThat(second.inserted() + second.updated() + second.merged() + second.noLongerSeen()).isZero();
         assertThat(actors()).isEqualTo(actors);
+        // The fast path (unchanged.sql): unchanged rows are not rewritten, provenance included; the
+        // full import dates them all at once through its source (record/sources.sql reads both).
         assertThat(db.rows("SELECT DISTINCT first_run, last_run, seen FROM actor_provenance"))
-                .containsExactly(first.runId() + " | " + second.runId() + " | true");
+                .containsExactly(first.runId() + " | " + first.runId() + " | true");
+        assertThat(db.rows("SELECT count(*) FROM actor_provenance p JOIN source s ON s.name = p.source"
+                + " WHERE s.complete_run_at > p.last_seen_at")).containsExactly("4");
         assertThat(db.rows("SELECT id, unchanged FROM import_run ORDER BY id"))
                 .containsExactly(first.runId() + " | 0", second.runId() + " | 4");
     }
@@ -83,6 +87,9 @@ class ReimportIT {
         assertThat(db.rows("SELECT external_id, seen FROM actor_provenance ORDER BY 1"))
                 .containsExactly("r1 | true", "r2 | true", "r3 | true", "r4 | true", "r5 | false");
         assertThat(db.count("actor")).isEqualTo(5);
+        // r3 came back unchanged: its provenance row is dated by this run, the others stay as written
+        assertThat(db.rows("SELECT external_id FROM actor_provenance WHERE last_run = " + report.runId() + " ORDER BY 1"))
+                .containsExactly("r1", "r3");
     }
 
     @Test
@@ -97,6 +104,12 @@ class ReimportIT {
         assertThat(report.noLongerSeen()).isZero();
         assertThat(db.rows("SELECT external_id, seen FROM actor_provenance ORDER BY 1"))
                 .containsExactly("r1 | true", "r2 | true", "r3 | true", "r4 | true", "r5 | true");
+        // A partial file says nothing of the rows it lacks: it dates the rows it has one by one,
+        // unchanged ones too, and not the source as a whole.
+        assertThat(db.rows("SELECT external_id FROM actor_provenance WHERE last_run = " + report.runId() + " ORDER BY 1"))
+                .containsExactly("r1", "r2", "r4", "r5");
+        assertThat(db.rows("SELECT count(*) FROM actor_provenance p JOIN source s ON s.name = p.source"
+                + " WHERE s.complete_run_at >= p.last_seen_at")).containsExactly("1");
     }
 
     private String actors() throws Exception {

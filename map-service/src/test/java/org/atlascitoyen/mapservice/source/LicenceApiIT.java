@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +58,9 @@ class LicenceApiIT extends WebIT {
             run.run(request(RecordKind.ACTOR, "sans-licence", dir.resolve("actors-herault.csv"), mapping, SourceLicence.NONE));
             run.run(request(RecordKind.INITIATIVE, "initiatives-lot", dir.resolve("initiatives.csv"),
                     dir.resolve("initiatives.mapping.yaml"), SourceLicence.of("etalab-2.0", null, "Pays de Figeac")));
+            Thread.sleep(20); // so that the re-import's date differs from the import's
+            // the Gers directory again, unchanged: its rows take the re-import's fast path
+            run.run(request(RecordKind.ACTOR, "annuaire-gers", dir.resolve("actors-gers.csv"), mapping, SourceLicence.of("CC-BY-4.0", null, null)));
             return db;
         } catch (Exception e) {
             TestDatabases.drop(db);
@@ -112,6 +118,29 @@ class LicenceApiIT extends WebIT {
         JsonNode none = json(get("/api/actors/" + unlicensed)).path("properties").path("sources").get(0);
         assertThat(none.path("licence").isNull()).isTrue();
         assertThat(none.path("licenceUrl").isNull()).isTrue();
+    }
+
+    @Test
+    void aRecordAReimportFoundUnchangedIsSeenAtThatReimport() throws Exception {
+        long id = json(get("/api/actors?q=semences&format=json")).path("items").get(0).path("id").asLong();
+        String written;
+        String reimported;
+        try (Connection c = DATABASE.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT to_char(p.last_seen_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US'),"
+                     + " to_char(s.complete_run_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US')"
+                     + " FROM actor_provenance p JOIN source s ON s.name = p.source WHERE p.actor_id = " + id)) {
+            rs.next();
+            written = rs.getString(1);
+            reimported = rs.getString(2);
+        }
+        assertThat(reimported).isGreaterThan(written); // the provenance row was not rewritten
+
+        JsonNode source = json(get("/api/actors/" + id)).path("properties").path("sources").get(0);
+
+        assertThat(source.path("source").asString()).isEqualTo("annuaire-gers");
+        assertThat(source.path("seen").asBoolean()).isTrue();
+        assertThat(java.time.OffsetDateTime.parse(source.path("lastSeenAt").asString()).toInstant())
+                .isEqualTo(java.time.LocalDateTime.parse(reimported).toInstant(java.time.ZoneOffset.UTC));
     }
 
     @Test
