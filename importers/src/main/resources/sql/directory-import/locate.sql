@@ -111,6 +111,10 @@ LEFT JOIN LATERAL (
 ) zone ON true
 WHERE s.reject IS NULL AND NOT EXISTS (SELECT FROM stage_unchanged u WHERE u.line = s.line);
 
+-- Statistics for the joins below: without them the planner expected a few hundred rows and
+-- hashed the wide stage_record instead (4 batches on disk at 500,000 rows).
+ANALYZE stage_place;
+
 -- The commune each row designates without its point, and whether a point outside the region
 -- contradicts it: farther than 5 km from the commune (the ST_DWithin in degrees, 0.1 being more
 -- than 5 km at these latitudes, only lets the GiST index discard the far points at once).
@@ -209,6 +213,8 @@ SELECT p.line,
 FROM stage_named p
 JOIN stage_record s ON s.line = p.line
 LEFT JOIN stage_outside o ON o.line = p.line;
+
+ANALYZE stage_decided;
 
 -- A second good row with the external id of an earlier good one is a duplicate: the first is
 -- kept. Decided after locating, so that a rejected first row does not hide a good second one.

@@ -1,15 +1,23 @@
 -- Records where each published row came from, lists the merges and possible duplicates for review,
 -- and marks what a full import of the source no longer has (but a suppressed record).
 -- Settings: atlas.import.source, atlas.import.run, atlas.import.partial.
-INSERT INTO ${record}_provenance AS p (source, external_id, ${record}_id, content_hash, first_run, last_run, last_seen_at, seen, match_rule)
+-- Rows new to this source (new records and merges: stage_known holds every row whose source and
+-- external id have a provenance row) are inserted plainly; known rows update theirs. (One INSERT
+-- ... ON CONFLICT did both: its speculative insertion cost a first import of 470,000 rows 2.5 s.)
+INSERT INTO ${record}_provenance (source, external_id, ${record}_id, content_hash, first_run, last_run, last_seen_at, seen, match_rule)
 SELECT current_setting('atlas.import.source'), l.external_id, t.id, l.content_hash,
        current_setting('atlas.import.run')::bigint, current_setting('atlas.import.run')::bigint, now(), true, m.rule
 FROM stage_located l
-JOIN stage_target t ON t.line = l.line
+JOIN stage_target t ON t.line = l.line AND t.how <> 'known'
 LEFT JOIN stage_match m ON m.line = l.line
-ON CONFLICT (source, external_id) DO UPDATE
-SET ${record}_id = excluded.${record}_id, content_hash = excluded.content_hash, last_run = excluded.last_run,
-    last_seen_at = excluded.last_seen_at, seen = true;
+ORDER BY l.external_id; -- in key order: the primary key's pages are filled one after the other
+
+UPDATE ${record}_provenance p
+SET ${record}_id = t.id, content_hash = l.content_hash, last_run = current_setting('atlas.import.run')::bigint,
+    last_seen_at = now(), seen = true
+FROM stage_located l
+JOIN stage_target t ON t.line = l.line AND t.how = 'known'
+WHERE p.source = current_setting('atlas.import.source') AND p.external_id = l.external_id;
 
 -- Unchanged rows (unchanged.sql) keep their provenance row as it is: a full import dates them all
 -- at once (source.complete_run_at, below). A row seen again after it had gone, or read by a
