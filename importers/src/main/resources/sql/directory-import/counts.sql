@@ -1,5 +1,5 @@
 -- The figures of the run, read before commit for the report.
-SELECT (SELECT count(*) FROM stage_record) AS read,
+SELECT (SELECT count(*) FROM stage_record) + (SELECT count(*) FROM stage_unchanged) AS read,
        (SELECT count(*) FROM stage_new) AS inserted,
        (SELECT count(*) FROM stage_known WHERE changed) AS updated,
        (SELECT count(*) FROM stage_known WHERE NOT changed) + (SELECT count(*) FROM stage_unchanged) AS unchanged,

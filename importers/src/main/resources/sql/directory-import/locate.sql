@@ -109,7 +109,7 @@ LEFT JOIN LATERAL (
   FROM territory t
   WHERE s.territory_kind IS NOT NULL AND t.kind = s.territory_kind AND t.code = s.territory_code
 ) zone ON true
-WHERE s.reject IS NULL AND NOT EXISTS (SELECT FROM stage_unchanged u WHERE u.line = s.line);
+WHERE s.reject IS NULL; -- (rows a re-import found unchanged are no longer in stage_record: narrow.sql)
 
 -- Statistics for the joins below: without them the planner expected a few hundred rows and
 -- hashed the wide stage_record instead (4 batches on disk at 500,000 rows).

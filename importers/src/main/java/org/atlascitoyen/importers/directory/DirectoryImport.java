@@ -98,16 +98,30 @@ public final class DirectoryImport {
 
         RowReader reader = reader(request, mapping);
         Tally tally = new Tally();
-        RecordCleaner cleaner = new RecordCleaner(kind, mapping, Vocabularies.load(connection), coordinates, tally,
-                request.format() == ImportRequest.Format.RNA, personKey(connection));
+        byte[] personKey = personKey(connection);
+        List<RecordCleaner> cleaners = new ArrayList<>();
+        List<Tally> tallies = new ArrayList<>();
+        for (int i = 0; i < ParallelStaging.workers(); i++) {
+            tallies.add(new Tally());
+            cleaners.add(new RecordCleaner(kind, mapping, Vocabularies.load(connection), coordinates, tallies.get(i),
+                    request.format() == ImportRequest.Format.RNA, personKey));
+        }
+        ParallelStaging staging = new ParallelStaging(cleaners, tallies);
         Map<String, Long> phases = new LinkedHashMap<>();
         long phaseStart = System.nanoTime();
         Progress bar = progress.start(Files.size(request.file()), reader::bytesRead);
         try (CopyRows copy = new CopyRows(connection, "stage_record", CleanedRecord.COLUMNS)) {
-            reader.read(row -> {
-                cleaner.stage(row, copy);
-                bar.row();
-            });
+            staging.start(copy);
+            try {
+                reader.read(row -> {
+                    staging.accept(row);
+                    bar.row();
+                });
+                staging.finish(tally);
+            } catch (IOException | SQLException | RuntimeException | Error e) {
+                staging.abandon();
+                throw e;
+            }
         }
         bar.done();
         phases.put("read", (System.nanoTime() - phaseStart) / 1_000_000);
@@ -126,12 +140,9 @@ public final class DirectoryImport {
                 restore = BulkMode.drop(connection, kind.table() + "_provenance", false);
             }
             phaseStart = System.nanoTime();
-            for (String sql : statements(script, kind)) {
-                long t = System.nanoTime();
-                execute(connection, sql);
-                if (TIMINGS) {
-                    System.err.printf("%6d ms  %s%n", (System.nanoTime() - t) / 1_000_000, SqlResource.firstLine(sql));
-                }
+            runTimed(connection, statements(script, kind));
+            if (script.equals("unchanged.sql") && anyUnchanged(connection)) {
+                runTimed(connection, statements("narrow.sql", kind));
             }
             if ((script.startsWith("publish-") || script.equals("provenance.sql")) && !restore.isEmpty()) {
                 BulkMode.restore(connection, restore);
@@ -143,6 +154,25 @@ public final class DirectoryImport {
         writeRejects(connection, request, reader.position(), report.rejected());
         ImportRuns.finish(connection, report);
         return report;
+    }
+
+    /** Runs statements in turn; with ATLAS_IMPORT_TIMINGS=1, prints the time of each. */
+    private static void runTimed(Connection connection, List<String> statements) {
+        for (String sql : statements) {
+            long t = System.nanoTime();
+            execute(connection, sql);
+            if (TIMINGS) {
+                System.err.printf("%6d ms  %s%n", (System.nanoTime() - t) / 1_000_000, SqlResource.firstLine(sql));
+            }
+        }
+    }
+
+    /** Whether unchanged.sql found rows to skip: then narrow.sql leaves them out of stage_record. */
+    private static boolean anyUnchanged(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT EXISTS (SELECT FROM stage_unchanged)")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
     }
 
     private static Mapping mapping(ImportRequest request) throws IOException {

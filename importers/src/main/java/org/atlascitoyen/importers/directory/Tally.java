@@ -29,6 +29,15 @@ public final class Tally {
         add(kind, "");
     }
 
+    /** Adds the counts of another tally (a worker's, see ParallelStaging), with the same bound on values. */
+    public void addAll(Tally other) {
+        other.counts.forEach((kind, values) -> values.forEach((value, n) -> {
+            Map<String, Long> mine = counts.computeIfAbsent(kind, k -> new LinkedHashMap<>());
+            String key = mine.containsKey(value) || mine.size() < VALUES_PER_KIND ? value : "(other values)";
+            mine.merge(key, n, Long::sum);
+        }));
+    }
+
     /** Kind -> value -> count; the value is "" for plain counts. */
     public Map<String, Map<String, Long>> counts() {
         return counts;

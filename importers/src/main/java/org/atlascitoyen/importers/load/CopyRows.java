@@ -28,24 +28,42 @@ public final class CopyRows implements AutoCloseable {
     }
 
     public void row(Object... values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                buffer.append('\t');
-            }
-            appendValue(values[i]);
-        }
-        buffer.append('\n');
+        encode(buffer, values);
         rows++;
         if (buffer.length() >= FLUSH_BYTES) {
             flush();
         }
     }
 
+    /**
+     * Appends one row in COPY text format to {@code out}: for rows encoded on other threads and
+     * sent with {@link #write}.
+     */
+    public static void encode(StringBuilder out, Object... values) {
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                out.append('\t');
+            }
+            appendValue(out, values[i]);
+        }
+        out.append('\n');
+    }
+
+    /**
+     * Sends rows {@link #encode}d elsewhere, whole (COPY text, UTF-8), after what is buffered.
+     * Threads may call it concurrently: each call's rows stay together.
+     */
+    public synchronized void write(byte[] encodedRows, int count) throws SQLException {
+        flush();
+        copy.writeToCopy(encodedRows, 0, encodedRows.length);
+        rows += count;
+    }
+
     public long rows() {
         return rows;
     }
 
-    private void appendValue(Object value) {
+    private static void appendValue(StringBuilder buffer, Object value) {
         if (value == null) {
             buffer.append("\\N");
         } else if (value instanceof Collection<?> items) {
@@ -56,14 +74,19 @@ public final class CopyRows implements AutoCloseable {
                 }
                 array.append('"').append(item.toString().replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
             }
-            appendText(array.append('}').toString());
+            appendText(buffer, array.append('}').toString());
         } else {
-            appendText(value.toString());
+            appendText(buffer, value.toString());
         }
     }
 
-    private void appendText(String text) {
-        for (int i = 0; i < text.length(); i++) {
+    private static void appendText(StringBuilder buffer, String text) {
+        int plain = 0; // most values need no escape: appended whole, not char by char
+        while (plain < text.length() && !special(text.charAt(plain))) {
+            plain++;
+        }
+        buffer.append(text, 0, plain);
+        for (int i = plain; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '\\' -> buffer.append("\\\\");
@@ -75,7 +98,14 @@ public final class CopyRows implements AutoCloseable {
         }
     }
 
+    private static boolean special(char c) {
+        return c == '\\' || c == '\t' || c == '\n' || c == '\r';
+    }
+
     private void flush() throws SQLException {
+        if (buffer.length() == 0) {
+            return;
+        }
         byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
         copy.writeToCopy(bytes, 0, bytes.length);
         buffer.setLength(0);
@@ -83,7 +113,7 @@ public final class CopyRows implements AutoCloseable {
 
     /** Sends what is buffered and ends the COPY. */
     @Override
-    public void close() throws SQLException {
+    public synchronized void close() throws SQLException {
         if (copy.isActive()) {
             flush();
             copy.endCopy();
