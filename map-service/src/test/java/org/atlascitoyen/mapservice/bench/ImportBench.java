@@ -72,8 +72,21 @@ public final class ImportBench {
         }
     }
 
+    /**
+     * What a first import cannot do without, timed on its own rows after the imports (same database,
+     * same run): the search vectors of the stored full-text column (serially, as the import's INSERT
+     * computes them, and on every CPU), the build of the actor table's indexes (what bulk mode
+     * builds), and placing the rows with coordinates in their communes.
+     */
+    private record Floor(double searchSerial, double searchParallel, double indexes, double points, long pointRows) {
+
+        double seconds() {
+            return searchParallel + indexes + points;
+        }
+    }
+
     /** The figures of one size. */
-    private record Result(int rows, double rawSeconds, Timed first, Timed again, List<String> mismatches) {
+    private record Result(int rows, double rawSeconds, Timed first, Timed again, Floor floor, List<String> mismatches) {
 
         double rawRowsPerSecond() {
             return rows / rawSeconds;
@@ -148,7 +161,11 @@ public final class ImportBench {
             printImport("import", first, check("import", expected(file.expected(), false), first.report(), mismatches));
             Timed again = timedImport(db, file);
             printImport("re-import", again, check("re-import", expected(file.expected(), true), again.report(), mismatches));
-            return new Result(rows, raw, first, again, mismatches);
+            Floor floor = floor(db);
+            System.out.printf(Locale.ROOT, "  %-10s %7.2f s   search vectors %.2f s (%.2f s on one CPU), indexes of actor %.2f s,"
+                    + " %s points in their communes %.2f s%n", "floor", floor.seconds(), floor.searchParallel(), floor.searchSerial(),
+                    floor.indexes(), thousands(floor.pointRows()), floor.points());
+            return new Result(rows, raw, first, again, floor, mismatches);
         } finally {
             TestDatabases.drop(db);
             deleteTree(dir);
@@ -186,6 +203,33 @@ public final class ImportBench {
                         + file.expected().rows() + ": the generated CSV is broken");
             }
             return elapsed;
+        }
+    }
+
+    private static Floor floor(DatabaseConfig db) throws SQLException {
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("SET max_parallel_workers_per_gather = 0");
+            long start = System.nanoTime();
+            st.execute("SELECT count(atlas_search_vector(name, themes, description)) FROM actor");
+            double serial = seconds(start);
+            st.execute("RESET max_parallel_workers_per_gather");
+            start = System.nanoTime();
+            st.execute("SELECT count(atlas_search_vector(name, themes, description)) FROM actor");
+            double parallel = seconds(start);
+            st.execute("SET maintenance_work_mem = '256MB'");
+            start = System.nanoTime();
+            st.execute("REINDEX TABLE actor");
+            double indexes = seconds(start);
+            start = System.nanoTime();
+            long points;
+            try (ResultSet rs = st.executeQuery("""
+                    SELECT count(p.code) FROM actor a
+                    CROSS JOIN LATERAL (SELECT p.code FROM commune_part p WHERE ST_Intersects(p.geom, a.geom) LIMIT 1) p
+                    WHERE a.precision = 'address'""")) {
+                rs.next();
+                points = rs.getLong(1);
+            }
+            return new Floor(serial, Math.min(serial, parallel), indexes, seconds(start), points);
         }
     }
 
@@ -275,6 +319,11 @@ public final class ImportBench {
                     thousands(r.again().rowsPerSecond()), r.peakHeapMb());
         }
         System.out.println("  ratio = import rows/s / raw COPY rows/s; peak heap = sampled every 10 ms over both imports");
+        for (Result r : results) {
+            System.out.printf(Locale.ROOT, "  floor at %s: %.2f s (search vectors on every CPU, indexes, points in communes):"
+                    + " an import doing only these would reach %s rows/s%n", thousands(r.rows()), r.floor().seconds(),
+                    thousands(r.rows() / r.floor().seconds()));
+        }
         System.out.println("  the first size runs on a cold JVM, as ./atlas import does; the next ones on a JIT-compiled importer");
     }
 
