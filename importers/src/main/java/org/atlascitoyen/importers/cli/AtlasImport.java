@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -195,6 +196,16 @@ public final class AtlasImport {
             out.printf(Locale.ROOT, "Directory already imported (%,d actors): no demo data.%n", actors);
             // A database that got the demo before resource persons existed gets its fictional ones.
             if (count(db, "SELECT count(*) FROM import_run WHERE source = 'reseau-engagement-occitanie'") > 0) {
+                // ...and the demo's sources added since (the agenda), each imported once
+                List<DirectoryImportReport> added = new ArrayList<>();
+                for (ImportRequest request : DemoData.load(DemoData.defaultDirectory(env))) {
+                    if (!imported(db, request.source())) {
+                        added.add(directoryImport(db).run(request));
+                    }
+                }
+                if (!added.isEmpty()) {
+                    out.println(demoLine(added).replace("Demo data imported in", "Demo sources added in"));
+                }
                 int persons = DemoPersons.load(db, DemoData.defaultDirectory(env));
                 if (persons > 0) {
                     out.println("Demo resource persons (fictional) added: " + persons + ".");
@@ -354,6 +365,18 @@ public final class AtlasImport {
     private static void noMoreOptions(Deque<String> args) {
         if (!args.isEmpty()) {
             throw new IllegalArgumentException("unexpected argument '" + args.peek() + "'\n" + USAGE);
+        }
+    }
+
+    /** Whether a source has been imported into the database (successfully or not). */
+    private static boolean imported(DatabaseConfig db, String source) throws SQLException {
+        try (Connection c = db.connect();
+             PreparedStatement st = c.prepareStatement("SELECT EXISTS (SELECT FROM import_run WHERE source = ?)")) {
+            st.setString(1, source);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
         }
     }
 

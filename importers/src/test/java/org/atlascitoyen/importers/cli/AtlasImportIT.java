@@ -68,6 +68,25 @@ class AtlasImportIT {
     }
 
     @Test
+    void aDatabaseThatGotTheDemoBeforeTheAgendaGetsTheAgenda() throws Exception {
+        init(Map.of(), "init");
+        long events = count("SELECT count(*) FROM event");
+        String agenda = text("SELECT source FROM import_run WHERE format = 'ics'");
+        // as a database that got the demo before the agenda existed (issue 15)
+        execute("DELETE FROM event");
+        execute("DELETE FROM import_run WHERE source = '" + agenda + "'");
+        long actors = count("SELECT count(*) FROM actor");
+
+        List<String> lines = init(Map.of(), "init");
+
+        assertThat(lines).contains(root("Directory already imported (%,d actors): no demo data.", actors));
+        assertThat(lines).anyMatch(l -> l.matches("Demo sources added in \\d+\\.\\d s: events " + events + " new, 0 merged, 0 rejected\\."));
+        assertThat(count("SELECT count(*) FROM event")).isEqualTo(events);
+        assertThat(count("SELECT count(*) FROM actor")).as("the directories are not imported again").isEqualTo(actors);
+        assertThat(init(Map.of(), "init")).noneMatch(l -> l.startsWith("Demo sources added"));
+    }
+
+    @Test
     void verboseInitPrintsTheFullReportsToo() throws Exception {
         List<String> lines = init(Map.of("ATLAS_VERBOSE", "1"), "init");
 
@@ -103,6 +122,19 @@ class AtlasImportIT {
 
     private static String root(String format, long n) {
         return String.format(Locale.ROOT, format, n);
+    }
+
+    private String text(String sql) throws Exception {
+        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private void execute(String sql) throws Exception {
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
     }
 
     private long count(String sql) throws Exception {
