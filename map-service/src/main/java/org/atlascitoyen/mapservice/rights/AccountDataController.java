@@ -2,6 +2,7 @@ package org.atlascitoyen.mapservice.rights;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.atlascitoyen.importers.db.SqlResource;
 import org.atlascitoyen.mapservice.account.SignedInAccount;
 import org.atlascitoyen.mapservice.write.WriteDatabase;
@@ -37,6 +38,8 @@ public class AccountDataController {
     private static final String RIGHTS = SqlResource.statement("sql/rights/data/rights-requests.sql");
     private static final String AUDIT = SqlResource.statement("sql/rights/data/audit.sql");
     private static final String RELAY = SqlResource.statement("sql/rights/data/relay-messages.sql");
+    private static final String SUBSCRIPTIONS = SqlResource.statement("sql/rights/data/subscriptions.sql");
+    private static final String ANNOUNCEMENTS = SqlResource.statement("sql/rights/data/announcements.sql");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
@@ -81,7 +84,15 @@ public class AccountDataController {
                         rs.getObject("sent_at", OffsetDateTime.class), rs.getObject("erased_at", OffsetDateTime.class))).list(),
                 jdbc.sql(AUDIT).param("id", id).query((rs, i) -> new AccountData.AuditEntry(rs.getObject("at", OffsetDateTime.class),
                         rs.getString("action"), rs.getString("record_kind"), rs.getObject("record_id", Long.class),
-                        rs.getObject("contribution_id", Long.class), rs.getString("reason"), json(rs.getString("details")))).list()));
+                        rs.getObject("contribution_id", Long.class), rs.getString("reason"), json(rs.getString("details")))).list(),
+                jdbc.sql(SUBSCRIPTIONS).param("id", id).query((rs, i) -> new AccountData.Subscription(rs.getLong("id"),
+                        rs.getString("territory_kind"), rs.getString("territory_code"),
+                        List.of((String[]) rs.getArray("themes").getArray()), rs.getString("frequency"), rs.getString("status"),
+                        rs.getBoolean("by_address"), rs.getObject("created_at", OffsetDateTime.class),
+                        rs.getObject("confirmed_at", OffsetDateTime.class), rs.getObject("last_sent_at", OffsetDateTime.class),
+                        json(rs.getString("consents")))).list(),
+                jdbc.sql(ANNOUNCEMENTS).param("id", id).query((rs, i) -> new AccountData.Announcement(rs.getLong("id"),
+                        json(rs.getString("announcement")), rs.getString("relay_email"))).list()));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename("atlas-citoyen-mes-donnees.json").build().toString())

@@ -275,6 +275,21 @@ class RightsRequestIT extends WebIT {
                 + " ('new', 'actor', '{\"name\": \"Secret de l''autre\"}', 'pending', " + other + ")");
         person("Moi Référente", mine, "moi.prive@example.org");
         person("Autre Référent", other, "autre.prive@example.org");
+        // territories followed: from the account, by its address without an account, and another's
+        long followed = Long.parseLong(text("INSERT INTO subscription (territory_kind, territory_code, themes, frequency, account_id,"
+                + " status, confirmed_at) VALUES ('epci', '" + TOULOUSE_METROPOLE + "', '{climat}', 'weekly', " + mine
+                + ", 'active', now()) RETURNING id"));
+        execute("INSERT INTO subscription_consent (subscription_id, account_id, wording_version, wording, form) VALUES ("
+                + followed + ", " + mine + ", '2026-11', 'Je veux recevoir les nouvelles de ce territoire', 'suivre.html')");
+        execute("INSERT INTO subscription (territory_kind, territory_code, frequency, email, status, confirmed_at) VALUES"
+                + " ('departement', '12', 'monthly', 'Moi@Example.org', 'active', now()),"
+                + " ('departement', '81', 'monthly', 'autre@example.org', 'active', now())");
+        // a need posted from the account, whose answers the relay sends to an address
+        execute("INSERT INTO need_offer (name, name_search, nature, resource, themes, description, author_name, geom, precision,"
+                + " valid_until) VALUES ('Cherche un local', 'cherche un local', 'need', 'lieu', '{culture}', 'Pour répéter',"
+                + " 'Moi', ST_SetSRID(ST_MakePoint(1.44, 43.6), 4326), 'commune', current_date + 30)");
+        execute("INSERT INTO need_offer_private (need_offer_id, account_id, email) SELECT id, " + mine
+                + ", 'relais.moi@example.org' FROM need_offer WHERE name = 'Cherche un local'");
 
         assertThat(get("/api/account/data").statusCode()).isEqualTo(401);
         HttpResponse<String> data = get(me, "/api/account/data");
@@ -287,6 +302,14 @@ class RightsRequestIT extends WebIT {
         assertThat(body.get("resourcePersons").get(0).get("consents").toString()).contains("J'accepte d'être listée");
         assertThat(data.body()).doesNotContain("autre@example.org").doesNotContain("Secret de l").doesNotContain("autre.prive")
                 .doesNotContain("Autre Référent");
+        assertThat(body.get("subscriptions").values().stream().map(f -> f.get("territoryKind").asString() + ":"
+                + f.get("territoryCode").asString() + " " + f.get("frequency").asString() + " " + f.get("byAddress").asBoolean())
+                .toList()).containsExactly("epci:" + TOULOUSE_METROPOLE + " weekly false", "departement:12 monthly true");
+        assertThat(body.get("subscriptions").get(0).get("consents").get(0).get("wording").asString())
+                .isEqualTo("Je veux recevoir les nouvelles de ce territoire");
+        assertThat(body.get("subscriptions").toString()).doesNotContain("token");
+        assertThat(body.get("announcements").get(0).get("announcement").get("name").asString()).isEqualTo("Cherche un local");
+        assertThat(body.get("announcements").get(0).get("relayEmail").asString()).isEqualTo("relais.moi@example.org");
     }
 
     @Test
@@ -297,8 +320,16 @@ class RightsRequestIT extends WebIT {
                 + " ('new', 'actor', '{\"name\": \"Proposée connectée\"}', 'pending', " + account + ") RETURNING id"));
         long anonymous = Long.parseLong(text("INSERT INTO contribution (kind, record_kind, payload, status, author_email) VALUES"
                 + " ('new', 'actor', '{\"name\": \"Proposée anonymement\"}', 'pending', 'partant@example.org') RETURNING id"));
+        long byAddress = Long.parseLong(text("INSERT INTO subscription (territory_kind, territory_code, frequency, email, status,"
+                + " confirmed_at) VALUES ('departement', '12', 'monthly', 'partant@example.org', 'active', now()) RETURNING id"));
+        execute("INSERT INTO subscription_consent (subscription_id, wording_version, wording, form) VALUES (" + byAddress
+                + ", '2026-11', 'Je veux recevoir les nouvelles de ce territoire', 'suivre.html')");
         HttpResponse<String> deleted = send(leaving.with(HttpRequest.newBuilder(uri("/api/account"))).DELETE().build());
         assertThat(deleted.statusCode()).isEqualTo(204);
+        // what the address follows without the account goes too; the consent stays as proof, withdrawn
+        assertThat(text("SELECT count(*) FROM subscription WHERE email = 'partant@example.org'")).isEqualTo("0");
+        assertThat(text("SELECT count(*) FROM subscription_consent WHERE subscription_id = " + byAddress
+                + " AND withdrawn_at IS NOT NULL")).isEqualTo("1");
         assertThat(text("SELECT count(*) FROM account WHERE email = 'partant@example.org'")).isEqualTo("0");
         assertThat(text("SELECT count(*) || ' ' || count(author_account_id) || ' ' || count(author_email) FROM contribution"
                 + " WHERE id IN (" + signed + ", " + anonymous + ")")).isEqualTo("2 0 0");
