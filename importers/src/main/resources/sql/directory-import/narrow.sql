@@ -9,4 +9,5 @@ SELECT * FROM stage_record_read s WHERE NOT EXISTS (SELECT FROM stage_unchanged 
 
 DROP TABLE stage_record_read;
 
-ANALYZE stage_record;
+-- the columns locate.sql joins and filters on (all of them took 0.4 s more at 500,000 rows)
+ANALYZE stage_record (line, external_id, reject, postcode, commune_code, commune_name_search, territory_kind, territory_code, lon);
