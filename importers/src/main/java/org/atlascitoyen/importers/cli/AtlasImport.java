@@ -191,7 +191,11 @@ public final class AtlasImport {
         long actors = count(db, "SELECT count(*) FROM actor");
         if (actors == 0 && count(db, "SELECT count(*) FROM import_run") == 0) {
             out.println("The directory is empty: importing the demo data...");
-            out.println(demoLine(importDemo(db, DemoData.defaultDirectory(env), verbose)));
+            Demo demo = importDemo(db, DemoData.defaultDirectory(env), verbose);
+            out.println(demoLine(demo.reports()));
+            if (demo.fictional() != null) {
+                out.println(demo.fictional());
+            }
         } else {
             out.printf(Locale.ROOT, "Directory already imported (%,d actors): no demo data.%n", actors);
             // A database that got the demo before resource persons existed gets its fictional ones.
@@ -293,10 +297,17 @@ public final class AtlasImport {
     }
 
     private void importDemo(DatabaseConfig db, Path dir) throws SQLException, java.io.IOException {
-        importDemo(db, dir, true);
+        Demo demo = importDemo(db, dir, true);
+        if (demo.fictional() != null) {
+            out.println(demo.fictional());
+        }
     }
 
-    private List<DirectoryImportReport> importDemo(DatabaseConfig db, Path dir, boolean print) throws SQLException, IOException {
+    /** The demo directories' reports, and one line naming the fictional records added beside them (or null). */
+    private record Demo(List<DirectoryImportReport> reports, String fictional) {
+    }
+
+    private Demo importDemo(DatabaseConfig db, Path dir, boolean print) throws SQLException, IOException {
         DirectoryImport importer = directoryImport(db);
         List<DirectoryImportReport> reports = new ArrayList<>();
         for (ImportRequest request : DemoData.load(dir)) {
@@ -306,19 +317,20 @@ public final class AtlasImport {
             }
             reports.add(report);
         }
+        List<String> fictional = new ArrayList<>();
         int persons = DemoPersons.load(db, dir);
-        if (print && persons > 0) {
-            out.println("Demo resource persons (fictional): " + persons + ".");
-        }
-        int experiences = DemoExperiences.load(db, dir);
-        if (print && experiences > 0) {
-            out.println("Demo retours d'expérience (fictional): " + experiences + ".");
+        if (persons > 0) {
+            fictional.add(persons + " resource persons");
         }
         int needsOffers = DemoNeedsOffers.load(db, dir);
-        if (print && needsOffers > 0) {
-            out.println("Demo needs and offers (fictional): " + needsOffers + ".");
+        if (needsOffers > 0) {
+            fictional.add(needsOffers + " needs and offers");
         }
-        return reports;
+        int experiences = DemoExperiences.load(db, dir);
+        if (experiences > 0) {
+            fictional.add(experiences + " retours d'expérience");
+        }
+        return new Demo(reports, fictional.isEmpty() ? null : "Demo network (fictional): " + String.join(", ", fictional) + ".");
     }
 
     /** {@code ATLAS_VERBOSE} is {@code 1} or {@code true}. */

@@ -1,8 +1,6 @@
 package org.atlascitoyen.importers.directory;
 
-import java.sql.SQLException;
 import org.atlascitoyen.importers.dedup.NameWords;
-import org.atlascitoyen.importers.load.CopyRows;
 import org.atlascitoyen.importers.load.MalformedFileException;
 import org.atlascitoyen.importers.locate.Coordinates;
 import org.atlascitoyen.importers.record.RecordKind;
@@ -60,11 +58,6 @@ public final class RecordCleaner {
         if (naturalPersons.active() && kind != RecordKind.ACTOR) {
             throw new MalformedFileException(mapping.origin() + ": naturalPersons applies to actors only");
         }
-    }
-
-    /** Cleans one row and writes it to the staging COPY, rejected or not. */
-    public void stage(SourceRow row, CopyRows copy) throws SQLException {
-        copy.row(clean(row).values());
     }
 
     /** The cleaned row, with its reject reason when it cannot be kept (and then no content hash). */

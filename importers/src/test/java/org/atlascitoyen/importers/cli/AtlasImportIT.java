@@ -44,7 +44,7 @@ class AtlasImportIT {
         long actors = count("SELECT count(*) FROM actor");
         long initiatives = count("SELECT count(*) FROM initiative");
         assertThat(actors).isPositive();
-        assertThat(first).hasSize(4);
+        assertThat(first).hasSize(5);
         assertThat(first.get(0)).matches("Schema at version \\d+, up to date\\.");
         assertThat(first.get(1)).isEqualTo(root("Territories already imported (%,d).", count("SELECT count(*) FROM territory")));
         assertThat(first.get(2)).isEqualTo("The directory is empty: importing the demo data...");
@@ -53,6 +53,9 @@ class AtlasImportIT {
                 .contains(root("actors %,d new", actors), root("initiatives %,d new", initiatives),
                         root("events %,d new", count("SELECT count(*) FROM event")));
 
+        assertThat(first.get(4)).isEqualTo("Demo network (fictional): " + count("SELECT count(*) FROM person") + " resource persons, "
+                + count("SELECT count(*) FROM need_offer") + " needs and offers, "
+                + count("SELECT count(*) FROM experience WHERE origin = 'demo'") + " retours d'expérience.");
         assertThat(count("SELECT count(*) FROM person")).as("the demo's fictional resource persons").isEqualTo(5);
         assertThat(count("SELECT count(*) FROM person_private WHERE email NOT LIKE '%@example.org'")).isZero();
         assertThat(count("SELECT count(*) FROM person p WHERE NOT EXISTS (SELECT FROM person_perimeter pp WHERE pp.person_id = p.id)"))
