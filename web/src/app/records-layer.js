@@ -246,14 +246,25 @@ const LEGEND = {
 };
 
 /**
- * The legend of the layers shown, folded into a button on narrow screens. `show(collections)`
- * keeps its sections to the layers shown.
+ * The legend of the layers shown, folded into a button on narrow screens, and on wide ones while
+ * the side panel is open (a card, a territory): unfolded, it covered the middle of what the panel
+ * leaves of the map. Once the reader opens or folds it, it stays as they chose.
+ * `show(collections)` keeps its sections to the layers shown.
  */
 function addLegend(map) {
   const legend = L.control({ position: 'bottomright' });
   const details = L.DomUtil.create('details', 'legend records-legend');
-  details.open = !window.matchMedia(LEGEND_FOLDED).matches;
-  L.DomUtil.create('summary', '', details).textContent = 'Légende';
+  const summary = L.DomUtil.create('summary', '', details);
+  summary.textContent = 'Légende';
+  const narrow = window.matchMedia(LEGEND_FOLDED);
+  let chosen = false;
+  summary.addEventListener('click', () => { chosen = true; });
+  const fit = () => {
+    if (!chosen) details.open = !narrow.matches && !document.body.classList.contains('panel-open');
+  };
+  fit();
+  narrow.addEventListener('change', fit);
+  new MutationObserver(fit).observe(document.body, { attributes: true, attributeFilter: ['class'] });
   const sections = {};
   for (const [collection, { title, entries, modifier }] of Object.entries(LEGEND)) {
     const section = L.DomUtil.create('div', 'legend-section', details);

@@ -94,11 +94,24 @@ class WebMapIT extends ServiceIT {
         WebElement fabrique = browser.waitFor(".actor-dot[title='Tiers-lieu La Fabrique (Tiers-lieu)']");
         assertThat(browser.find(".records-legend").getText()).contains("Types d’acteurs", "Tiers-lieu",
                 "Association");
+        assertThat(browser.find(".records-legend").getDomProperty("open")).as("unfolded on a wide screen").isEqualTo("true");
         fabrique.click();
         browser.waitForPanelTitle("Tiers-lieu La Fabrique");
         assertThat(browser.panelText()).contains("Tiers-lieu", "Toulouse Métropole");
+        browser.until("the legend folds while the card is open, clear of the map's middle",
+                d -> "false".equals(browser.find(".records-legend").getDomProperty("open")));
         assertThat(browser.hash()).contains("actor=").as("a marker is not a point of the map").doesNotContain("point=");
         assertThat(browser.findAll("path.record-ring")).as("the open actor is ringed").hasSize(1);
+        browser.find(".panel-close").click();
+        browser.until("the legend unfolds again once the card is closed",
+                d -> "true".equals(browser.find(".records-legend").getDomProperty("open")));
+        // the reader's own choice stays: folded by hand, it stays folded
+        browser.find(".records-legend summary").click();
+        browser.waitFor(".actor-dot[title='Tiers-lieu La Fabrique (Tiers-lieu)']").click();
+        browser.waitForPanelTitle("Tiers-lieu La Fabrique");
+        browser.find(".panel-close").click();
+        browser.until("the card closed", d -> !browser.find("#panel").isDisplayed());
+        assertThat(browser.find(".records-legend").getDomProperty("open")).isEqualTo("false");
 
         // Zoomed out, the Toulouse actors gather in one cluster that counts them; a click zooms in.
         browser.open("/#map=7/43.6045/1.4442");
