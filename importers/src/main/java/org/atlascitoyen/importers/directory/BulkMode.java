@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.atlascitoyen.importers.db.SqlResource;
 
 /**
  * Bulk mode of a large import: when a run inserts many rows compared to what the table holds
@@ -26,13 +27,17 @@ final class BulkMode {
     /** ...when they are at least this fraction of the rows already published. */
     static final double MIN_FRACTION = 0.5;
 
+    private static final String APPLIES = SqlResource.statement("sql/bulk/applies.sql");
+    private static final String FOREIGN_KEYS = SqlResource.statement("sql/bulk/foreign-keys.sql");
+    private static final String INDEXES = SqlResource.statement("sql/bulk/indexes.sql");
+    private static final String SETTINGS = SqlResource.statement("sql/bulk/settings.sql");
+
     private BulkMode() {
     }
 
     /** Whether this run inserts enough rows into {@code table} for bulk mode (stage_new counted). */
     static boolean applies(Connection connection, String table) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement(
-                "SELECT (SELECT count(*) FROM stage_new), (SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = ?::regclass)")) {
+        try (PreparedStatement st = connection.prepareStatement(APPLIES)) {
             st.setString(1, table);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
@@ -51,10 +56,7 @@ final class BulkMode {
     static List<String> drop(Connection connection, String table, boolean indexes) throws SQLException {
         List<String> drops = new ArrayList<>();
         List<String> restores = new ArrayList<>();
-        try (PreparedStatement st = connection.prepareStatement("""
-                SELECT c.conname, pg_get_constraintdef(c.oid)
-                FROM pg_constraint c WHERE c.conrelid = ?::regclass AND c.contype = 'f'
-                ORDER BY c.conname""")) {
+        try (PreparedStatement st = connection.prepareStatement(FOREIGN_KEYS)) {
             st.setString(1, table);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
@@ -64,12 +66,7 @@ final class BulkMode {
             }
         }
         if (indexes) {
-            try (PreparedStatement st = connection.prepareStatement("""
-                    SELECT i.relname, pg_get_indexdef(i.oid)
-                    FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
-                    WHERE x.indrelid = ?::regclass
-                      AND NOT EXISTS (SELECT FROM pg_constraint c WHERE c.conindid = x.indexrelid)
-                    ORDER BY i.relname""")) {
+            try (PreparedStatement st = connection.prepareStatement(INDEXES)) {
                 st.setString(1, table);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
@@ -80,7 +77,7 @@ final class BulkMode {
             }
         }
         try (Statement st = connection.createStatement()) {
-            st.execute("SET LOCAL maintenance_work_mem = '256MB'");
+            st.execute(SETTINGS);
             for (String drop : drops) {
                 st.execute(drop);
             }

@@ -172,7 +172,7 @@ public final class DirectoryImport {
 
     /** Whether unchanged.sql found rows to skip: then narrow.sql leaves them out of stage_record. */
     private static boolean anyUnchanged(Connection connection) throws SQLException {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT EXISTS (SELECT FROM stage_unchanged)")) {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql("any-unchanged.sql"))) {
             rs.next();
             return rs.getBoolean(1);
         }
