@@ -52,7 +52,6 @@ class WebContributionIT extends WebIT {
     private static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     private static final String ADMIN = "chef@example.org";
     private static final Pattern CONFIRM_LINK = Pattern.compile("/confirmer\\.html#[A-Za-z0-9_-]+");
-    private static final Pattern SIGNIN_LINK = Pattern.compile("/connexion\\.html#jeton=[A-Za-z0-9_-]+");
     /** What Chromium logs for the 401 of GET /api/account that the write side's pages get when nobody is signed in. */
     private static final Pattern NOT_SIGNED_IN = Pattern.compile(
             "http://localhost:\\d+/api/account - Failed to load resource: the server responded with a status of 401 .*");
@@ -118,7 +117,7 @@ class WebContributionIT extends WebIT {
         expectOnlyRefusals();
 
         // The admin signs in, makes themself coordinator of Toulouse Métropole, and approves.
-        signIn(ADMIN);
+        browser.signIn(SMTP, ADMIN);
         browser.open("/moderation.html");
         browser.waitForVisible("#admin");
         browser.find("#grant-email").sendKeys(ADMIN);
@@ -217,7 +216,7 @@ class WebContributionIT extends WebIT {
 
     @Test
     void theConsoleRefusesAnAccountThatCoordinatesNothing() throws Exception {
-        signIn("membre@example.org");
+        browser.signIn(SMTP, "membre@example.org");
         // A signed-in member's report goes straight to the queue and shows in "Mes contributions".
         browser.open("/signaler.html?actor=" + actorId("Collectif Jardins partagés"));
         browser.waitForVisible("#contribution input[name=reason][value=wrong]").click();
@@ -262,7 +261,7 @@ class WebContributionIT extends WebIT {
         Axe.assertNoViolations(browser, "ma-structure.html (anonymous, 375 px)");
         expectOnlyRefusals();
 
-        signIn(ADMIN);
+        browser.signIn(SMTP, ADMIN);
         browser.open("/mes-contributions.html");
         browser.until("the list", d -> !d.findElement(By.id("mine")).getText().contains("Chargement"));
         assertNoHorizontalScroll("mes-contributions.html");
@@ -299,31 +298,6 @@ class WebContributionIT extends WebIT {
                 || HeadlessChromium.FAILED_TILE.matcher(m).matches()
                 || java.util.Arrays.stream(expected).anyMatch(p -> p.matcher(m).matches()));
         return errors.stream().filter(m -> java.util.Arrays.stream(expected).anyMatch(p -> p.matcher(m).matches())).count();
-    }
-
-    /** Signs the browser in through the real pages: the form, the mail's link, the button. */
-    private void signIn(String email) throws Exception {
-        browser.open("/");
-        browser.driver.manage().deleteAllCookies();
-        String before = SignIn.mailbox(SMTP).newestTo(email).orElse("");
-        browser.open("/connexion.html");
-        browser.waitForVisible("#email").sendKeys(email);
-        browser.find("#signin-form button[type=submit]").click();
-        Instant start = Instant.now();
-        String link = null;
-        while (link == null && Duration.between(start, Instant.now()).compareTo(Browser.TIMEOUT) < 0) {
-            Optional<String> mail = SignIn.mailbox(SMTP).newestTo(email).filter(m -> !m.equals(before));
-            if (mail.isPresent()) {
-                Matcher m = SIGNIN_LINK.matcher(mail.get());
-                link = m.find() ? m.group() : null;
-            } else {
-                Thread.sleep(50);
-            }
-        }
-        assertThat(link).as("sign-in link mailed to " + email).isNotNull();
-        browser.open(link);
-        browser.waitForVisible("#signin-button").click();
-        browser.until("signed in", d -> d.getCurrentUrl().endsWith("/compte.html"));
     }
 
     /** The path of the newest link of a pattern in the newest mail to an address. */

@@ -8,24 +8,17 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.logging.Level;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.atlascitoyen.importers.db.DatabaseConfig;
 import org.atlascitoyen.importers.testing.TestDatabases;
 import org.atlascitoyen.mapservice.WebIT;
-import org.atlascitoyen.mapservice.account.SignIn;
 import org.atlascitoyen.mapservice.moderation.Decision;
 import org.atlascitoyen.mapservice.moderation.ModerationService;
 import org.atlascitoyen.mapservice.moderation.Moderator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -48,7 +41,6 @@ class WebExperienceIT extends WebIT {
 
     private static final DatabaseConfig DATABASE = dropOnExit(TestDatabases.withTerritories());
     private static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-    private static final Pattern SIGNIN_LINK = Pattern.compile("/connexion\\.html#jeton=[A-Za-z0-9_-]+");
     private static final String EMAIL = "sacha.retex@example.org";
 
     static {
@@ -81,7 +73,7 @@ class WebExperienceIT extends WebIT {
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage))
                 .as("console errors").allMatch(m -> m.contains("/api/account") && m.contains("401"));
 
-        signIn(EMAIL);
+        browser.signIn(SMTP, EMAIL);
         browser.open("/retour-experience.html");
         browser.waitForVisible("#name");
         Axe.assertNoViolations(browser, "retour-experience.html (signed in)");
@@ -89,7 +81,8 @@ class WebExperienceIT extends WebIT {
         browser.find("#name").sendKeys("Épicerie <b>solidaire</b> du bourg");
         browser.find("#description").sendKeys("Rouvrir une épicerie tenue par des bénévoles.");
         browser.find("#theme-alimentation").click();
-        choose("#place-search", "Lectoure", "Lectoure (Commune");
+        browser.choose("#place-search", "Lectoure", "Lectoure (Commune");
+        browser.until("the place said", d -> browser.find(".place-chosen").getText().contains("Lectoure"));
         browser.find("#carriedBy").sendKeys("Le Panier du bourg");
         date("#startedOn", "2021-03-01");
         date("#endedOn", "2023-06-30");
@@ -120,37 +113,6 @@ class WebExperienceIT extends WebIT {
     private void date(String input, String value) {
         WebElement element = browser.find(input);
         browser.driver.executeScript("arguments[0].value = arguments[1]", element, value);
-    }
-
-    /** Types in the territory search and clicks the first result starting with `option`. */
-    private void choose(String input, String text, String option) {
-        browser.find(input).sendKeys(text);
-        WebElement result = browser.until("a result " + option, d -> d.findElements(By.cssSelector(input + " ~ ul button")).stream()
-                .filter(b -> b.getText().startsWith(option)).findFirst().orElse(null));
-        result.click();
-        browser.until("the place said", d -> browser.find(".place-chosen").getText().contains(text));
-    }
-
-    private void signIn(String email) throws Exception {
-        browser.driver.manage().deleteAllCookies();
-        browser.open("/connexion.html");
-        browser.waitForVisible("#email").sendKeys(email);
-        browser.find("#signin-form button[type=submit]").click();
-        Instant start = Instant.now();
-        String link = null;
-        while (link == null && Duration.between(start, Instant.now()).compareTo(Browser.TIMEOUT) < 0) {
-            Optional<String> mail = SignIn.mailbox(SMTP).newestTo(email);
-            if (mail.isPresent()) {
-                Matcher m = SIGNIN_LINK.matcher(mail.get());
-                link = m.find() ? m.group() : null;
-            } else {
-                Thread.sleep(50);
-            }
-        }
-        assertThat(link).as("sign-in link mailed to " + email).isNotNull();
-        browser.open(link);
-        browser.waitForVisible("#signin-button").click();
-        browser.until("signed in", d -> d.getCurrentUrl().endsWith("/compte.html"));
     }
 
     private static String[] row(String sql) throws SQLException {

@@ -50,7 +50,6 @@ class WebRightsIT extends WebIT {
     private static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     private static final String ADMIN = "chef@example.org";
     private static final Pattern CONFIRM_LINK = Pattern.compile("/mes-droits\\.html#confirmer=[A-Za-z0-9_-]+");
-    private static final Pattern SIGNIN_LINK = Pattern.compile("/connexion\\.html#jeton=[A-Za-z0-9_-]+");
     private static final Pattern NOT_SIGNED_IN = Pattern.compile(
             "http://localhost:\\d+/api/account - Failed to load resource: the server responded with a status of 401 .*");
 
@@ -108,7 +107,7 @@ class WebRightsIT extends WebIT {
         browser.until("confirmed", d -> d.findElement(By.id("form-status")).getText().contains("confirmée"));
         expectOnlyRefusals();
 
-        signIn(ADMIN);
+        browser.signIn(SMTP, ADMIN);
         browser.open("/moderation.html");
         WebElement request = browser.until("the request in the console", d -> d.findElements(By.cssSelector("#rights .rights-queue > li"))
                 .stream().filter(li -> li.getText().contains("Centre social des Izards")).findFirst().orElse(null));
@@ -130,7 +129,7 @@ class WebRightsIT extends WebIT {
                     + " 'x@example.org', 'requester', a.commune, a.epci, a.departement, a.region, now() - interval '40 days',"
                     + " now() - interval '9 days' FROM actor a WHERE a.id = " + id);
         }
-        signIn(ADMIN);
+        browser.signIn(SMTP, ADMIN);
         browser.open("/moderation.html");
         WebElement request = browser.until("the overdue request", d -> d.findElements(By.cssSelector("#rights .rights-queue > li.overdue"))
                 .stream().findFirst().orElse(null));
@@ -174,31 +173,6 @@ class WebRightsIT extends WebIT {
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
         assertThat(errors).as("console errors").allMatch(m -> NOT_SIGNED_IN.matcher(m).matches()
                 || HeadlessChromium.FAILED_TILE.matcher(m).matches());
-    }
-
-    /** Signs the browser in through the real pages: the form, the mail's link, the button. */
-    private void signIn(String email) throws Exception {
-        browser.open("/");
-        browser.driver.manage().deleteAllCookies();
-        String before = SignIn.mailbox(SMTP).newestTo(email).orElse("");
-        browser.open("/connexion.html");
-        browser.waitForVisible("#email").sendKeys(email);
-        browser.find("#signin-form button[type=submit]").click();
-        Instant start = Instant.now();
-        String link = null;
-        while (link == null && Duration.between(start, Instant.now()).compareTo(Browser.TIMEOUT) < 0) {
-            Optional<String> mail = SignIn.mailbox(SMTP).newestTo(email).filter(m -> !m.equals(before));
-            if (mail.isPresent()) {
-                Matcher m = SIGNIN_LINK.matcher(mail.get());
-                link = m.find() ? m.group() : null;
-            } else {
-                Thread.sleep(50);
-            }
-        }
-        assertThat(link).as("sign-in link mailed to " + email).isNotNull();
-        browser.open(link);
-        browser.waitForVisible("#signin-button").click();
-        browser.until("signed in", d -> d.getCurrentUrl().endsWith("/compte.html"));
     }
 
     private static String linkIn(String email, Pattern pattern) throws Exception {
